@@ -1,0 +1,80 @@
+//! Ingest: bytes from a source turned into [`Article`]s.
+//!
+//! Decoding (UTF-8, else detected), format sniffing, and one parser per format. Every decoded text
+//! is sanitized before parsing, so nothing downstream ever sees a control character. Ingest knows
+//! nothing of the library, the store or the terminal.
+
+pub mod decode;
+pub mod plaintext;
+
+use crate::article::{Article, Format, Location};
+use std::path::Path;
+
+/// What one source gave: its articles and what was noticed while reading it.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub articles: Vec<Article>,
+    /// Problems that did not stop reading (a bad encoding, a truncated feed), for the user.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: empty file; skipped")]
+    Empty { path: String },
+    #[error("{path}: binary file, not text; skipped")]
+    Binary { path: String },
+    #[error("{path}: {message}; skipped")]
+    Malformed { path: String, message: String },
+}
+
+/// Reads and parses one file.
+pub fn read_path(path: &Path) -> Result<Parsed, IngestError> {
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    parse_bytes(&bytes, Location::File(path.to_path_buf()))
+}
+
+/// Parses the bytes of one source, whatever its format.
+pub fn parse_bytes(bytes: &[u8], location: Location) -> Result<Parsed, IngestError> {
+    let path = location.display_path();
+    let decoded = decode::decode(bytes).map_err(|e| match e {
+        decode::DecodeError::Empty => IngestError::Empty { path: path.clone() },
+        decode::DecodeError::Binary => IngestError::Binary { path: path.clone() },
+    })?;
+    let text = crate::text::sanitize(&decoded.text);
+    let format = sniff(&location, &text);
+    let mut parsed = match format {
+        Format::Text => Parsed {
+            articles: vec![plaintext::parse(&text, location)],
+            warnings: Vec::new(),
+        },
+        other => {
+            return Err(IngestError::Malformed {
+                path,
+                message: format!("the {other:?} format is not read yet"),
+            });
+        }
+    };
+    if let Some(encoding) = decoded.encoding {
+        for article in &mut parsed.articles {
+            article.origin.encoding = Some(encoding.to_string());
+        }
+        parsed
+            .warnings
+            .push(format!("{path}: not UTF-8, decoded as {encoding}"));
+    }
+    Ok(parsed)
+}
+
+/// The format of a source, from its name and its first bytes.
+pub fn sniff(_location: &Location, _text: &str) -> Format {
+    Format::Text
+}

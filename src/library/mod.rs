@@ -1,0 +1,99 @@
+//! The library: every known article's summary and read mark, in memory; bodies stay where they are
+//! and are read on demand ([`open`]).
+//!
+//! Filled by the loader ([`load`]) from sources on worker threads; read by the CLI and the TUI alike.
+
+pub mod load;
+pub mod samples;
+
+use crate::article::{Article, ArticleId, Location, Summary};
+use crate::ingest::{self, IngestError};
+use std::collections::HashMap;
+
+/// One article of the library: its list row and whether it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub summary: Summary,
+    pub read: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Library {
+    entries: Vec<Entry>,
+    by_id: HashMap<ArticleId, usize>,
+}
+
+impl Library {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds an article, or replaces the one with the same id (a re-read file keeps its place).
+    /// Returns its index.
+    pub fn insert(&mut self, summary: Summary, read: bool) -> usize {
+        if let Some(&i) = self.by_id.get(&summary.id) {
+            self.entries[i].summary = summary;
+            return i;
+        }
+        let i = self.entries.len();
+        self.by_id.insert(summary.id, i);
+        self.entries.push(Entry { summary, read });
+        i
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn index_of(&self, id: ArticleId) -> Option<usize> {
+        self.by_id.get(&id).copied()
+    }
+
+    pub fn get(&self, id: ArticleId) -> Option<&Entry> {
+        self.index_of(id).map(|i| &self.entries[i])
+    }
+
+    /// Sets an article's read mark in memory; returns the previous mark.
+    pub fn set_read(&mut self, id: ArticleId, read: bool) -> Option<bool> {
+        let i = self.index_of(id)?;
+        Some(std::mem::replace(&mut self.entries[i].read, read))
+    }
+
+    /// (all, unread)
+    pub fn counts(&self) -> (usize, usize) {
+        let unread = self.entries.iter().filter(|e| !e.read).count();
+        (self.entries.len(), unread)
+    }
+}
+
+/// Reads an article's full text again from where it lives.
+pub fn open(summary: &Summary) -> Result<Article, IngestError> {
+    let parsed = match &summary.location {
+        Location::File(path) => ingest::read_path(path)?,
+        Location::Bundled(name) => {
+            let bytes = samples::get(name).ok_or_else(|| IngestError::Malformed {
+                path: summary.location.display_path(),
+                message: "no such bundled sample".into(),
+            })?;
+            ingest::parse_bytes(bytes, summary.location.clone())?
+        }
+    };
+    let path = summary.location.display_path();
+    let mut articles = parsed.articles;
+    let at = articles
+        .iter()
+        .position(|a| a.id == summary.id)
+        .ok_or(IngestError::Malformed {
+            path,
+            message: "the article is no longer in this file".into(),
+        })?;
+    Ok(articles.swap_remove(at))
+}

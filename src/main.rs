@@ -1,0 +1,5 @@
+//! The `tidings` command: the reader, or a subcommand for scripts.
+
+fn main() {
+    println!("tidings");
+}

@@ -1,0 +1,1 @@
+//! Quotations: who said what (DESIGN §5).

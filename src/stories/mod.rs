@@ -1,0 +1,1 @@
+//! Linked stories: the same story across outlets and languages (DESIGN §6).

@@ -1,0 +1,1 @@
+//! The terminal reader: setup and restore, the event loop, app state, widgets.
