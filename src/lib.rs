@@ -5,7 +5,9 @@
 //! terminal; the terminal layer ([`tui`]) never parses text. The CLI and the TUI share one library.
 
 pub mod article;
+pub mod cli;
 pub mod config;
+pub mod context;
 pub mod ingest;
 pub mod library;
 pub mod quotes;

@@ -1,5 +1,16 @@
-//! The `tidings` command: the reader, or a subcommand for scripts.
+//! The `tidings` command: the reader, or a subcommand for scripts (DESIGN §9).
 
-fn main() {
-    println!("tidings");
+use clap::Parser;
+use std::process::ExitCode;
+use tidings::cli::{self, Cli};
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    match cli::run(args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("tidings: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
 }

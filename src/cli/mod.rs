@@ -1,0 +1,75 @@
+//! The command line: arguments (clap) and one file per subcommand. Each subcommand reads the same
+//! library as the reader. JSON goes to stdout only; messages and errors go to stderr.
+
+mod list;
+mod mark;
+mod show;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::context::Context;
+
+/// A terminal reader for news articles: a list, a reading pane, and who said what.
+#[derive(Debug, Parser)]
+#[command(
+    name = "tidings",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files and folders to read (default: the configured library, else the bundled samples).
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the articles with their read marks.
+    List {
+        /// One JSON array of {id, title, lang, published, sources, url, path, read, words}.
+        #[arg(long)]
+        json: bool,
+        /// Only the articles not read yet.
+        #[arg(long)]
+        unread: bool,
+        paths: Vec<PathBuf>,
+    },
+    /// Show one article: by id (as `list` prints it) or by path.
+    Show {
+        /// One JSON object with the article's metadata, blocks and plain `body`.
+        #[arg(long)]
+        json: bool,
+        #[arg(value_name = "ID|PATH")]
+        target: String,
+    },
+    /// Mark articles read or unread.
+    Mark {
+        #[arg(value_enum)]
+        state: mark::State,
+        #[arg(value_name = "ID", required = true)]
+        ids: Vec<String>,
+    },
+}
+
+/// Runs the command line; an `Err` is printed by `main` as `tidings: message`.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        None => {
+            let ctx = Context::open()?;
+            let sources = ctx.sources(&cli.paths)?;
+            crate::tui::run(sources, ctx)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::List {
+            json,
+            unread,
+            paths,
+        }) => list::run(&Context::open()?, &paths, json, unread),
+        Some(Command::Show { json, target }) => show::run(&Context::open()?, &target, json),
+        Some(Command::Mark { state, ids }) => mark::run(&Context::open()?, state, &ids),
+    }
+}

@@ -1,0 +1,83 @@
+//! What the reader and every command need: the configuration, the store of read marks, and the library's sources.
+
+use crate::article::Summary;
+use crate::config::{self, Config};
+use crate::library::load::{self, Source};
+use crate::store::{self, Store};
+use anyhow::Context as _;
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+pub struct Context {
+    pub config: Config,
+    pub store: Store,
+    /// Problems met while opening (a config or store that could not be used), for the user.
+    pub warnings: Vec<String>,
+}
+
+impl Context {
+    /// Reads the config file and opens the store; a store that cannot be opened is replaced by one
+    /// in memory, with a warning, so reading still works.
+    pub fn open() -> anyhow::Result<Context> {
+        let config = match config::default_path() {
+            Some(path) => Config::load(&path)?,
+            None => Config::default(),
+        };
+        let mut warnings = Vec::new();
+        let store = match store::default_path() {
+            Some(path) => Store::open(&path).or_else(|e| {
+                warnings.push(format!("{e}; read marks will not be kept"));
+                Store::in_memory()
+            })?,
+            None => {
+                warnings
+                    .push("no data folder (HOME is not set); read marks will not be kept".into());
+                Store::in_memory()?
+            }
+        };
+        Ok(Context {
+            config,
+            store,
+            warnings,
+        })
+    }
+
+    /// The sources to read: the paths given, else the configured library, else the samples.
+    pub fn sources(&self, paths: &[PathBuf]) -> anyhow::Result<Vec<Source>> {
+        let chosen: &[PathBuf] = if paths.is_empty() {
+            &self.config.library
+        } else {
+            paths
+        };
+        if chosen.is_empty() {
+            return Ok(vec![Source::Samples]);
+        }
+        chosen
+            .iter()
+            .map(|p| {
+                std::fs::metadata(p)
+                    .with_context(|| format!("cannot read {}", p.display()))
+                    .map(|_| Source::Path(p.clone()))
+            })
+            .collect()
+    }
+
+    /// Loads the whole library (for commands that print it), printing problems to stderr.
+    pub fn load(&self, paths: &[PathBuf]) -> anyhow::Result<Vec<(Summary, bool)>> {
+        for w in &self.warnings {
+            eprintln!("tidings: {w}");
+        }
+        let (summaries, problems) = load::load_blocking(self.sources(paths)?);
+        for p in problems {
+            eprintln!("tidings: {p}");
+        }
+        let read: HashSet<_> = self.store.read_ids()?;
+        Ok(summaries
+            .into_iter()
+            .map(|s| {
+                let r = read.contains(&s.id);
+                (s, r)
+            })
+            .collect())
+    }
+}
