@@ -1,0 +1,190 @@
+//! The `tidings` binary as scripts use it: `list`, `show`, `mark`, their JSON and their errors.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A home of its own for each test: config and data folders in a temporary directory.
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_tidings"))
+            .args(args)
+            .env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .output()
+            .unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "{args:?} printed no JSON ({e}): {}",
+                String::from_utf8_lossy(&out.stdout)
+            )
+        })
+    }
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cli")
+}
+
+fn fixture_path() -> String {
+    fixtures().display().to_string()
+}
+
+#[test]
+fn list_json_has_exactly_the_contract_fields() {
+    let home = Home::new();
+    let list = home.json(&["list", "--json", &fixture_path()]);
+    let items = list.as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    for item in items {
+        let mut keys: Vec<_> = item.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                "id",
+                "lang",
+                "path",
+                "published",
+                "read",
+                "sources",
+                "title",
+                "url",
+                "words"
+            ]
+        );
+        assert_eq!(item["read"], false);
+        assert!(item["id"].as_str().unwrap().len() == 16);
+        assert!(item["path"].as_str().unwrap().ends_with(".txt"));
+    }
+    let titles: Vec<_> = items.iter().map(|i| i["title"].as_str().unwrap()).collect();
+    assert!(titles.contains(&"New ferry line opens between Valmora and Estrel"));
+}
+
+#[test]
+fn marks_persist_between_runs() {
+    let home = Home::new();
+    let list = home.json(&["list", "--json", &fixture_path()]);
+    let id = list[0]["id"].as_str().unwrap().to_string();
+
+    let out = home.run(&["mark", "read", &id]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = home.json(&["list", "--json", &fixture_path()]);
+    let read: Vec<_> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["read"] == true)
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(read, [id.clone()]);
+
+    let unread = home.json(&["list", "--json", "--unread", &fixture_path()]);
+    assert_eq!(unread.as_array().unwrap().len(), 1);
+    assert_ne!(unread[0]["id"], id.as_str());
+
+    assert!(home.run(&["mark", "unread", &id]).status.success());
+    let list = home.json(&["list", "--json", "--unread", &fixture_path()]);
+    assert_eq!(list.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn mark_rejects_a_bad_id_and_changes_nothing() {
+    let home = Home::new();
+    let list = home.json(&["list", "--json", &fixture_path()]);
+    let id = list[0]["id"].as_str().unwrap();
+    let out = home.run(&["mark", "read", id, "not-an-id"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("not-an-id"), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let unread = home.json(&["list", "--json", "--unread", &fixture_path()]);
+    assert_eq!(
+        unread.as_array().unwrap().len(),
+        2,
+        "the valid id was not marked either"
+    );
+}
+
+#[test]
+fn show_json_gives_the_body_by_path() {
+    let home = Home::new();
+    let path = fixtures().join("harbour.txt");
+    let shown = home.json(&["show", "--json", &path.display().to_string()]);
+    assert_eq!(
+        shown["title"],
+        "New ferry line opens between Valmora and Estrel"
+    );
+    let body = shown["body"].as_str().unwrap();
+    assert!(body.contains("ferry line to Estrel"), "{body}");
+    assert!(
+        !body.contains("New ferry line opens"),
+        "the title is not body"
+    );
+}
+
+#[test]
+fn show_text_prints_title_and_paragraphs() {
+    let home = Home::new();
+    let path = fixtures().join("brucke.txt");
+    let out = home.run(&["show", &path.display().to_string()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("Neue Fährlinie zwischen Valmora und Estrel\n"),
+        "{text}"
+    );
+    assert!(text.contains("Hafenbehörde"));
+}
+
+#[test]
+fn a_missing_path_fails_naming_it() {
+    let home = Home::new();
+    let out = home.run(&["list", "--json", "/no/such/folder"]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty(), "nothing on stdout on error");
+    assert!(stderr(&out).contains("/no/such/folder"), "{}", stderr(&out));
+}
+
+#[test]
+fn show_an_unknown_id_fails() {
+    let home = Home::new();
+    let out = home.run(&["show", "0123456789abcdef"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("0123456789abcdef"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn help_and_version() {
+    let home = Home::new();
+    let help = home.run(&["--help"]);
+    assert!(help.status.success());
+    let text = String::from_utf8_lossy(&help.stdout);
+    for word in ["list", "show", "mark"] {
+        assert!(text.contains(word), "{text}");
+    }
+    let version = home.run(&["--version"]);
+    assert!(String::from_utf8_lossy(&version.stdout).contains(env!("CARGO_PKG_VERSION")));
+}
