@@ -96,7 +96,7 @@ fn marks_persist_between_runs() {
         .filter(|i| i["read"] == true)
         .map(|i| i["id"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(read, [id.clone()]);
+    assert_eq!(read, std::slice::from_ref(&id));
 
     let unread = home.json(&["list", "--json", "--unread", &fixture_path()]);
     assert_eq!(unread.as_array().unwrap().len(), 1);
