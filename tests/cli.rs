@@ -188,3 +188,37 @@ fn help_and_version() {
     let version = home.run(&["--version"]);
     assert!(String::from_utf8_lossy(&version.stdout).contains(env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn quotes_json_offsets_point_into_the_shown_body() {
+    let home = Home::new();
+    let quotes = home.json(&["quotes", "--json", &fixture_path()]);
+    let quotes = quotes.as_array().unwrap();
+    assert!(!quotes.is_empty());
+    for q in quotes {
+        let id = q["article"].as_str().unwrap();
+        let list = home.json(&["list", "--json", &fixture_path()]);
+        let path = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap()["path"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let shown = home.json(&["show", "--json", &path]);
+        let body: Vec<char> = shown["body"].as_str().unwrap().chars().collect();
+        let (start, end) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
+        let text: String = body[start..end].iter().collect();
+        assert_eq!(text, q["text"].as_str().unwrap());
+    }
+    let texts: Vec<_> = quotes.iter().map(|q| q["text"].as_str().unwrap()).collect();
+    assert!(
+        texts.contains(&"Wir haben lange genug auf diese Überfahrt gewartet"),
+        "{texts:?}"
+    );
+}

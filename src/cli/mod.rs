@@ -3,6 +3,7 @@
 
 mod list;
 mod mark;
+mod quotes;
 mod show;
 
 use clap::{Parser, Subcommand};
@@ -46,6 +47,17 @@ pub enum Command {
         #[arg(value_name = "ID|PATH")]
         target: String,
     },
+    /// The quotations of each article with their speakers.
+    Quotes {
+        /// One JSON array of {article, text, speaker, kind, start, end}; offsets are characters
+        /// into the `body` that `show --json` prints.
+        #[arg(long)]
+        json: bool,
+        /// Also list terms: scare quotes and quoted names, which are not speech.
+        #[arg(long)]
+        terms: bool,
+        paths: Vec<PathBuf>,
+    },
     /// Mark articles read or unread.
     Mark {
         #[arg(value_enum)]
@@ -70,6 +82,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             paths,
         }) => list::run(&Context::open()?, &paths, json, unread),
         Some(Command::Show { json, target }) => show::run(&Context::open()?, &target, json),
+        Some(Command::Quotes { json, terms, paths }) => {
+            quotes::run(&Context::open()?, &paths, json, terms)
+        }
         Some(Command::Mark { state, ids }) => mark::run(&Context::open()?, state, &ids),
     }
 }
