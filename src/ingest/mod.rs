@@ -4,8 +4,15 @@
 //! is sanitized before parsing, so nothing downstream ever sees a control character. Ingest knows
 //! nothing of the library, the store or the terminal.
 
+pub mod dates;
 pub mod decode;
+pub mod lang;
+mod lexicon;
+pub mod links;
+pub mod meta;
+pub mod noise;
 pub mod plaintext;
+pub mod posts;
 
 use crate::article::{Article, Format, Location};
 use std::path::Path;
