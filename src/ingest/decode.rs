@@ -10,6 +10,10 @@ pub struct Decoded<'a> {
     pub text: Cow<'a, str>,
     /// The encoding's name when the bytes were not UTF-8 (e.g. "windows-1252", "UTF-16LE").
     pub encoding: Option<&'static str>,
+    /// True when the text holds nothing [`crate::text::sanitize`] would change (no control
+    /// characters, tabs or carriage returns), found while checking for binary data, so the
+    /// sanitizer's own scan can be skipped.
+    pub clean: bool,
 }
 
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
@@ -32,23 +36,25 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         }
         // UTF-16: NUL bytes are expected here, so no binary check on the raw bytes.
         let (text, _) = encoding.decode_without_bom_handling(body);
-        return finish(text, Some(encoding.name()));
+        return finish(text, Some(encoding.name()), false);
     }
     utf8_or_detect(bytes)
 }
 
 fn utf8_or_detect(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
-    if looks_binary(bytes) {
+    let scan = scan(bytes);
+    if scan.binary {
         return Err(DecodeError::Binary);
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => finish(Cow::Borrowed(text), None),
+        Ok(text) => finish(Cow::Borrowed(text), None, !scan.needs_care),
         Err(_) => {
             let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
             detector.feed(bytes, true);
             let encoding = detector.guess(None, Utf8Detection::Deny);
             let (text, _) = encoding.decode_without_bom_handling(bytes);
-            finish(text, Some(encoding.name()))
+            // Legacy encodings map bytes 0x80-0x9F to C1 controls or letters: let the sanitizer look.
+            finish(text, Some(encoding.name()), false)
         }
     }
 }
@@ -56,26 +62,47 @@ fn utf8_or_detect(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
 fn finish<'a>(
     text: Cow<'a, str>,
     encoding: Option<&'static str>,
+    clean: bool,
 ) -> Result<Decoded<'a>, DecodeError> {
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    Ok(Decoded { text, encoding })
+    Ok(Decoded {
+        text,
+        encoding,
+        clean,
+    })
 }
 
-/// Binary: a NUL byte anywhere, or mostly control bytes at the start. Text never has NULs (UTF-16
-/// text carries a byte-order mark and is decoded before this check).
-fn looks_binary(bytes: &[u8]) -> bool {
-    if memchr::memchr(0, bytes).is_some() {
-        return true;
+struct Scan {
+    /// A NUL byte anywhere, or more than one control byte in eight at the start: no text a person
+    /// wrote looks like that (UTF-16 text carries a byte-order mark and is decoded before this).
+    binary: bool,
+    /// A control byte, tab, carriage return or UTF-8 C1 control (0xC2 0x80-0x9F) anywhere.
+    needs_care: bool,
+}
+
+/// One pass over the bytes for both questions; a byte loop the compiler keeps tight, because it
+/// runs over every byte ingested.
+fn scan(bytes: &[u8]) -> Scan {
+    let mut controls_in_head = 0usize;
+    let mut needs_care = false;
+    let mut nul = false;
+    let mut previous = 0u8;
+    for (i, &b) in bytes.iter().enumerate() {
+        let control = b < 0x20 && b != b'\n';
+        nul |= b == 0;
+        needs_care |= control || b == 0x7f || (previous == 0xc2 && (0x80..=0x9f).contains(&b));
+        if control && i < SNIFF_LEN && !matches!(b, b'\r' | b'\t' | 0x0c | 0x1b) {
+            controls_in_head += 1;
+        }
+        previous = b;
     }
-    let head = bytes.get(..SNIFF_LEN).unwrap_or(bytes);
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
-        .count();
-    // More than one control byte in eight is no text a person wrote.
-    controls * 8 > head.len()
+    let head = bytes.len().min(SNIFF_LEN);
+    Scan {
+        binary: nul || controls_in_head * 8 > head,
+        needs_care,
+    }
 }
 
 #[cfg(test)]
@@ -123,6 +150,24 @@ mod tests {
                 (text.to_string(), Some("windows-1252")),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn clean_text_is_marked_so() {
+        assert!(
+            decode("Grüße «ciao» – 東京\n".as_bytes())
+                .expect("text")
+                .clean
+        );
+        for dirty in [
+            "tab\there",
+            "cr\r\n",
+            "esc\u{1b}[31m",
+            "c1 \u{9b}2J",
+            "del\u{7f}",
+        ] {
+            assert!(!decode(dirty.as_bytes()).expect("text").clean, "{dirty:?}");
         }
     }
 

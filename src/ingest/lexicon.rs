@@ -8,7 +8,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-/// The languages whose lexicons ship with tidings.
+/// The languages whose lexicons ship with tidings. The order matters only where two languages
+/// share a date word: the first meaning wins.
 const LEXICONS: &[(&str, &str, &str)] = &[
     (
         "en",
@@ -34,6 +35,26 @@ const LEXICONS: &[(&str, &str, &str)] = &[
         "es",
         include_str!("../../assets/ingest/es.txt"),
         include_str!("../../assets/noise/es.txt"),
+    ),
+    (
+        "pt",
+        include_str!("../../assets/ingest/pt.txt"),
+        include_str!("../../assets/noise/pt.txt"),
+    ),
+    (
+        "nl",
+        include_str!("../../assets/ingest/nl.txt"),
+        include_str!("../../assets/noise/nl.txt"),
+    ),
+    (
+        "pl",
+        include_str!("../../assets/ingest/pl.txt"),
+        include_str!("../../assets/noise/pl.txt"),
+    ),
+    (
+        "ru",
+        include_str!("../../assets/ingest/ru.txt"),
+        include_str!("../../assets/noise/ru.txt"),
     ),
 ];
 
@@ -75,6 +96,10 @@ pub struct Lexicon {
     pub noise_max_len: usize,
     /// whatlang's ISO 639-3 code to ISO 639-1.
     pub iso639: HashMap<String, String>,
+    /// Function words: each word's languages, as bits of [`Lexicon::common_langs`].
+    pub common_words: HashMap<String, u8>,
+    /// The ISO 639-1 codes of the languages with function words, in bit order (at most 8).
+    pub common_langs: Vec<&'static str>,
 }
 
 /// The lexicon of every shipped language, parsed on first use.
@@ -82,8 +107,8 @@ pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut lexicon = Lexicon::default();
-        for (_, words, noise) in LEXICONS {
-            lexicon.add_words(words);
+        for (lang, words, noise) in LEXICONS {
+            lexicon.add_words(lang, words);
             lexicon.add_noise(noise);
         }
         for line in data_lines(ISO639) {
@@ -104,7 +129,7 @@ fn data_lines(file: &str) -> impl Iterator<Item = &str> {
 }
 
 impl Lexicon {
-    fn add_words(&mut self, file: &str) {
+    fn add_words(&mut self, lang: &'static str, file: &str) {
         for line in data_lines(file) {
             let (keyword, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
             let rest = rest.trim();
@@ -127,6 +152,13 @@ impl Lexicon {
                 "credit" => self
                     .credit_labels
                     .extend(rest.split_whitespace().map(str::to_lowercase)),
+                "common" if self.common_langs.len() < 8 => {
+                    let bit = 1u8 << self.common_langs.len();
+                    self.common_langs.push(lang);
+                    for word in rest.split_whitespace() {
+                        *self.common_words.entry(word.to_lowercase()).or_insert(0) |= bit;
+                    }
+                }
                 "firstpost" => {
                     if let Some((prefix, rest)) = rest.split_once("{title}")
                         && let Some((infix, suffix)) = rest.split_once("{outlet}")

@@ -56,7 +56,11 @@ pub fn parse_bytes(bytes: &[u8], location: Location) -> Result<Parsed, IngestErr
         decode::DecodeError::Empty => IngestError::Empty { path: path.clone() },
         decode::DecodeError::Binary => IngestError::Binary { path: path.clone() },
     })?;
-    let text = crate::text::sanitize(&decoded.text);
+    let text = if decoded.clean {
+        std::borrow::Cow::Borrowed(&*decoded.text)
+    } else {
+        crate::text::sanitize(&decoded.text)
+    };
     let format = sniff(&location, &text);
     let mut parsed = match format {
         Format::Text => Parsed {
