@@ -4,8 +4,15 @@
 //! is sanitized before parsing, so nothing downstream ever sees a control character. Ingest knows
 //! nothing of the library, the store or the terminal.
 
+pub mod dates;
 pub mod decode;
+pub mod lang;
+mod lexicon;
+pub mod links;
+pub mod meta;
+pub mod noise;
 pub mod plaintext;
+pub mod posts;
 
 use crate::article::{Article, Format, Location};
 use std::path::Path;
@@ -49,7 +56,11 @@ pub fn parse_bytes(bytes: &[u8], location: Location) -> Result<Parsed, IngestErr
         decode::DecodeError::Empty => IngestError::Empty { path: path.clone() },
         decode::DecodeError::Binary => IngestError::Binary { path: path.clone() },
     })?;
-    let text = crate::text::sanitize(&decoded.text);
+    let text = if decoded.clean {
+        std::borrow::Cow::Borrowed(&*decoded.text)
+    } else {
+        crate::text::sanitize(&decoded.text)
+    };
     let format = sniff(&location, &text);
     let mut parsed = match format {
         Format::Text => Parsed {

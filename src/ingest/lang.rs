@@ -1,0 +1,192 @@
+//! The language of an article, stored as an ISO 639-1 code.
+//!
+//! Two steps, both on the title and the start of the body. First the function words of the shipped
+//! lexicons (`common` lines in assets/ingest/<lang>.txt): when one language's words clearly
+//! dominate, that is the answer. Otherwise whatlang (trigram statistics, no model to download) over
+//! all the languages it knows. The first step is a fast path, not a second opinion: it only answers
+//! when one language has twice the hits of any other, and it costs a hash lookup per word,
+//! where whatlang costs more than the whole rest of parsing.
+
+use super::lexicon::lexicon;
+
+/// The text sample that is looked at, in bytes: enough for a reliable guess, and it keeps
+/// detection from dominating the parse time of long articles.
+const SAMPLE: usize = 600;
+
+/// Below this many bytes of sample, an unreliable whatlang guess is no answer.
+const LONG_ENOUGH: usize = 200;
+
+/// The language of an article from its title and the start of its body; None when the text is too
+/// short to tell and whatlang is not sure.
+pub fn detect<'a>(title: &str, body: impl Iterator<Item = &'a str>) -> Option<String> {
+    let sample = sample(title, body);
+    if let Some(lang) = by_function_words(&sample) {
+        return Some(lang.to_string());
+    }
+    let info = whatlang::detect(&sample)?;
+    if !info.is_reliable() && sample.len() < LONG_ENOUGH {
+        return None;
+    }
+    lexicon().iso639.get(info.lang().code()).cloned()
+}
+
+fn sample<'a>(title: &str, body: impl Iterator<Item = &'a str>) -> String {
+    let mut sample = String::with_capacity(SAMPLE + 64);
+    sample.push_str(title);
+    for text in body {
+        if sample.len() >= SAMPLE {
+            break;
+        }
+        sample.push('\n');
+        let room = SAMPLE.saturating_sub(sample.len());
+        let mut cut = room.min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        sample.push_str(text.get(..cut).unwrap_or(""));
+    }
+    sample
+}
+
+/// The language whose function words clearly dominate the sample, if one does: at least 6 hits,
+/// one word in ten, and twice the hits of the runner-up.
+fn by_function_words(sample: &str) -> Option<&'static str> {
+    let lexicon = lexicon();
+    let mut hits = [0u32; 8];
+    let mut words = 0u32;
+    let mut lower = String::new();
+    for word in sample.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        words += 1;
+        let word = if word.chars().any(char::is_uppercase) {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        } else {
+            word
+        };
+        if let Some(&bits) = lexicon.common_words.get(word) {
+            for (i, hit) in hits.iter_mut().enumerate() {
+                *hit += u32::from(bits >> i & 1);
+            }
+        }
+    }
+    let (best, &top) = hits.iter().enumerate().max_by_key(|(_, h)| **h)?;
+    let runner_up = hits
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != best)
+        .map(|(_, h)| *h)
+        .max()
+        .unwrap_or(0);
+    let clear = top >= 6 && top * 10 >= words && top >= 2 * runner_up;
+    clear
+        .then(|| lexicon.common_langs.get(best).copied())
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXTS: &[(&str, &str, &str)] = &[
+        (
+            "en",
+            "The council met on Tuesday",
+            "The mayor said that the new bridge would open next spring, after the engineers had checked every cable and the city had paid the last of the bills.",
+        ),
+        (
+            "de",
+            "Der Rat tagte am Dienstag",
+            "Die Bürgermeisterin sagte, dass die neue Brücke im nächsten Frühjahr öffnen werde, nachdem die Ingenieure jedes Seil geprüft hätten und die Stadt die letzten Rechnungen bezahlt habe.",
+        ),
+        (
+            "it",
+            "Il consiglio si è riunito martedì",
+            "La sindaca ha detto che il nuovo ponte aprirà la prossima primavera, dopo che gli ingegneri avranno controllato ogni cavo e il comune avrà pagato le ultime fatture.",
+        ),
+        (
+            "fr",
+            "Le conseil s'est réuni mardi",
+            "La maire a dit que le nouveau pont ouvrirait au printemps prochain, après que les ingénieurs auront vérifié chaque câble et que la ville aura payé les dernières factures.",
+        ),
+        (
+            "es",
+            "El consejo se reunió el martes",
+            "La alcaldesa dijo que el nuevo puente abrirá la próxima primavera, después de que los ingenieros hayan revisado cada cable y la ciudad haya pagado las últimas facturas.",
+        ),
+    ];
+
+    #[test]
+    fn tells_the_five_languages() {
+        for (lang, title, body) in TEXTS {
+            assert_eq!(
+                detect(title, [*body].into_iter()).as_deref(),
+                Some(*lang),
+                "{title}"
+            );
+        }
+    }
+
+    #[test]
+    fn whatlang_alone_agrees_on_the_five_languages() {
+        // The function-word step must never decide what whatlang would decide otherwise.
+        for (lang, title, body) in TEXTS {
+            let text = format!("{title}\n{body}");
+            let info = whatlang::detect(&text).expect(title);
+            assert_eq!(
+                lexicon().iso639.get(info.lang().code()).map(String::as_str),
+                Some(*lang)
+            );
+            if let Some(fast) = by_function_words(&text) {
+                assert_eq!(fast, *lang, "{title}");
+            }
+        }
+    }
+
+    #[test]
+    fn close_neighbours_are_told_apart() {
+        let pt = "O conselho reuniu-se na terça-feira. A presidente da câmara disse que a nova ponte vai abrir na próxima primavera, depois de os engenheiros verificarem cada cabo e a cidade pagar as últimas faturas.";
+        assert_ne!(by_function_words(pt), Some("es"));
+        assert_eq!(detect(pt, std::iter::empty()).as_deref(), Some("pt"));
+        let nl = "De gemeenteraad kwam dinsdag bijeen. De burgemeester zei dat de nieuwe brug volgend voorjaar opengaat, nadat de ingenieurs elke kabel hebben gecontroleerd en de stad de laatste rekeningen heeft betaald.";
+        assert_ne!(by_function_words(nl), Some("de"));
+        assert_eq!(detect(nl, std::iter::empty()).as_deref(), Some("nl"));
+    }
+
+    #[test]
+    fn function_words_decide_whole_articles_as_whatlang_does() {
+        for (lang, text) in [
+            ("en", include_str!("../../tests/fixtures/text/en.txt")),
+            ("de", include_str!("../../tests/fixtures/text/de.txt")),
+            ("it", include_str!("../../tests/fixtures/text/it.txt")),
+            ("fr", include_str!("../../tests/fixtures/text/fr.txt")),
+            ("es", include_str!("../../tests/fixtures/text/es.txt")),
+        ] {
+            let text = sample("", text.lines());
+            assert_eq!(by_function_words(&text), Some(lang), "{text}");
+            let info = whatlang::detect(&text).expect(lang);
+            assert_eq!(
+                lexicon().iso639.get(info.lang().code()).map(String::as_str),
+                Some(lang)
+            );
+        }
+    }
+
+    #[test]
+    fn other_languages_go_to_whatlang() {
+        let sv = "Kommunfullmäktige samlades på tisdagen. Borgmästaren sade att den nya bron ska öppna nästa vår, efter att ingenjörerna har kontrollerat varje kabel och staden har betalat de sista räkningarna.";
+        assert_eq!(by_function_words(sv), None);
+        assert_eq!(detect(sv, std::iter::empty()).as_deref(), Some("sv"));
+        let cs = "Zastupitelstvo se sešlo v úterý. Starostka řekla, že nový most se otevře příští jaro, až inženýři zkontrolují každé lano a město zaplatí poslední účty.";
+        assert_eq!(detect(cs, std::iter::empty()).as_deref(), Some("cs"));
+    }
+
+    #[test]
+    fn too_little_text_is_no_answer() {
+        assert_eq!(detect("Ok", std::iter::empty()), None);
+        assert_eq!(detect("", std::iter::empty()), None);
+    }
+}
