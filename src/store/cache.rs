@@ -8,6 +8,7 @@
 use super::{Store, StoreError};
 use crate::article::Summary;
 use rusqlite::params;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 /// One file as the cache knows it.
@@ -23,6 +24,21 @@ impl Store {
     /// Every cached file at `root` or below it (by path; the files are not looked at).
     /// Rows that cannot be decoded (written by another version) are left out and parsed again.
     pub fn cached_under(&self, root: &Path) -> Result<Vec<CachedFile>, StoreError> {
+        let mut files = Vec::new();
+        self.for_each_cached(root, |file| {
+            files.push(file);
+            ControlFlow::Continue(())
+        })?;
+        Ok(files)
+    }
+
+    /// Like [`Store::cached_under`], one file at a time as rows are read, so that a caller can
+    /// pass them on before the last row is read; `f` stops the reading by returning `Break`.
+    pub fn for_each_cached(
+        &self,
+        root: &Path,
+        mut f: impl FnMut(CachedFile) -> ControlFlow<()>,
+    ) -> Result<(), StoreError> {
         let exact = path_key(root);
         let (low, high) = prefix_range(&exact);
         let mut stmt = self
@@ -32,31 +48,27 @@ impl Store {
                  WHERE path = ?1 OR (path >= ?2 AND path < ?3)",
             )
             .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map(params![exact, low, high], |row| {
-                Ok((
-                    row.get::<_, Vec<u8>>(0)?,
-                    row.get::<_, i64>(1)?,
-                    row.get::<_, i64>(2)?,
-                    row.get::<_, Vec<u8>>(3)?,
-                ))
-            })
+        let mut rows = stmt
+            .query(params![exact, low, high])
             .map_err(|e| self.err(e))?;
-        let mut files = Vec::new();
-        for row in rows {
-            let (path, size, mtime_ns, json) = row.map_err(|e| self.err(e))?;
-            let (Some(path), Ok(summaries)) = (key_path(path), serde_json::from_slice(&json))
-            else {
-                continue;
-            };
-            files.push(CachedFile {
-                path,
-                size: size.max(0) as u64,
-                mtime_ns,
-                summaries,
-            });
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            let decoded = (|| {
+                let path = key_path(row.get::<_, Vec<u8>>(0).ok()?)?;
+                let json = row.get_ref(3).ok()?.as_blob().ok()?;
+                Some(CachedFile {
+                    path,
+                    size: row.get::<_, i64>(1).ok()?.max(0) as u64,
+                    mtime_ns: row.get(2).ok()?,
+                    summaries: serde_json::from_slice(json).ok()?,
+                })
+            })();
+            if let Some(file) = decoded
+                && f(file).is_break()
+            {
+                break;
+            }
         }
-        Ok(files)
+        Ok(())
     }
 
     /// Writes (or replaces) these files' rows in one transaction.

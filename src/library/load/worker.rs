@@ -1,0 +1,250 @@
+//! The loader's thread: cached summaries first, then the walk, then new and changed files parsed
+//! in parallel (rayon, all cores) in batches; each batch is sent and written to the cache in one
+//! transaction.
+
+use super::walk::{Found, walk};
+use super::{LoadEvent, Options, Source};
+use crate::article::{ArticleId, Location, Summary};
+use crate::ingest::{self, Parsed};
+use crate::store::{CachedFile, Store};
+use crossbeam_channel::Sender;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::ffi::OsString;
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+
+/// The receiver is gone: stop.
+struct Stopped;
+
+type Sent = Result<(), Stopped>;
+
+struct Worker {
+    tx: Sender<LoadEvent>,
+    store: Option<Store>,
+    batch: usize,
+    done: usize,
+    total: usize,
+}
+
+pub(super) fn run(sources: Vec<Source>, options: Options, tx: Sender<LoadEvent>) {
+    let mut worker = Worker {
+        tx,
+        store: None,
+        batch: options.batch.max(1),
+        done: 0,
+        total: 0,
+    };
+    if let Some(path) = &options.store {
+        // The cache only saves time: without it everything is parsed, so a store that cannot be
+        // opened is a warning, not a failure.
+        match Store::open(path) {
+            Ok(store) => worker.store = Some(store),
+            Err(e) => {
+                let message = format!("{e}; loading without the cache");
+                if worker.send(LoadEvent::Warning(message)).is_err() {
+                    return;
+                }
+            }
+        }
+    }
+    for source in sources {
+        let sent = match source {
+            Source::Samples => worker.samples(),
+            Source::Path(path) => worker.path(&path),
+        };
+        if sent.is_err() {
+            return;
+        }
+    }
+    let _ = worker.send(LoadEvent::Finished);
+}
+
+impl Worker {
+    fn send(&self, event: LoadEvent) -> Sent {
+        self.tx.send(event).map_err(|_| Stopped)
+    }
+
+    fn send_articles(&self, summaries: Vec<Summary>) -> Sent {
+        if summaries.is_empty() {
+            return Ok(());
+        }
+        self.send(LoadEvent::Articles(summaries))
+    }
+
+    fn samples(&mut self) -> Sent {
+        let mut summaries = Vec::new();
+        for (name, bytes) in super::super::samples::SAMPLES {
+            match ingest::parse_bytes(bytes, Location::Bundled(name.to_string())) {
+                Ok(parsed) => {
+                    for warning in parsed.warnings {
+                        self.send(LoadEvent::Warning(warning))?;
+                    }
+                    summaries.extend(parsed.articles.iter().map(|a| a.summary()));
+                }
+                Err(e) => self.send(LoadEvent::Failed(e.to_string()))?,
+            }
+        }
+        self.send_articles(summaries)
+    }
+
+    fn path(&mut self, path: &Path) -> Sent {
+        if let Err(e) = std::fs::metadata(path) {
+            let message = format!("cannot read {}: {e}; skipped", path.display());
+            return self.send(LoadEvent::Failed(message));
+        }
+        // Cache keys are absolute, so that the same file is found whatever the working folder.
+        let root = match &self.store {
+            Some(_) => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+            None => path.to_path_buf(),
+        };
+        let mut cached = self.send_cached(&root)?;
+
+        let (found, problems) = walk(&root);
+        for problem in problems {
+            self.send(LoadEvent::Failed(problem))?;
+        }
+        let mut to_parse = Vec::new();
+        for file in found {
+            match cached.remove(file.path.as_os_str()) {
+                Some(old) if old.size == file.size && old.mtime_ns == file.mtime_ns => {}
+                Some(old) => to_parse.push((file, old.ids)),
+                None => to_parse.push((file, Vec::new())),
+            }
+        }
+        self.forget_gone(cached)?;
+
+        self.total += to_parse.len();
+        self.send(LoadEvent::Progress {
+            done: self.done,
+            total: Some(self.total),
+        })?;
+        for chunk in to_parse.chunks(self.batch) {
+            self.parse_batch(chunk)?;
+        }
+        Ok(())
+    }
+
+    /// Sends the cached summaries of every file under `root`, a batch at a time as they are read;
+    /// returns what the cache knew of each file.
+    fn send_cached(&self, root: &Path) -> Result<HashMap<OsString, Known>, Stopped> {
+        let Some(store) = &self.store else {
+            return Ok(HashMap::new());
+        };
+        let mut known = HashMap::new();
+        let mut batch = Vec::with_capacity(self.batch);
+        let mut stopped = false;
+        let read = store.for_each_cached(root, |file| {
+            let ids = file.summaries.iter().map(|s| s.id).collect();
+            batch.extend(file.summaries);
+            let file_known = Known {
+                size: file.size,
+                mtime_ns: file.mtime_ns,
+                ids,
+            };
+            known.insert(file.path.into_os_string(), file_known);
+            if batch.len() >= self.batch {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(self.batch));
+                stopped = self.send_articles(full).is_err();
+            }
+            if stopped {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+        if stopped {
+            return Err(Stopped);
+        }
+        if let Err(e) = read {
+            // What was sent stays listed; the files are compared against what was read.
+            self.send(LoadEvent::Warning(format!("{e}; parsing the files again")))?;
+        }
+        self.send_articles(batch)?;
+        Ok(known)
+    }
+
+    /// Files the cache knew that are no longer on disk: their articles leave the list and the
+    /// cache.
+    fn forget_gone(&self, gone: HashMap<OsString, Known>) -> Sent {
+        if gone.is_empty() {
+            return Ok(());
+        }
+        let (paths, ids): (Vec<PathBuf>, Vec<Vec<ArticleId>>) = gone
+            .into_iter()
+            .map(|(p, k)| (PathBuf::from(p), k.ids))
+            .unzip();
+        self.send(LoadEvent::Removed(ids.into_iter().flatten().collect()))?;
+        self.cache(|store| store.cache_remove(&paths))
+    }
+
+    /// Parses one batch of files in parallel, then sends the articles, writes the cache and
+    /// reports progress.
+    fn parse_batch(&mut self, chunk: &[(Found, Vec<ArticleId>)]) -> Sent {
+        let results: Vec<Result<Parsed, ingest::IngestError>> = chunk
+            .par_iter()
+            .map(|(file, _)| ingest::read_path(&file.path))
+            .collect();
+        let mut summaries = Vec::new();
+        let mut removed = Vec::new();
+        let mut cached = Vec::new();
+        let mut failed_paths = Vec::new();
+        for ((file, old_ids), result) in chunk.iter().zip(results) {
+            match result {
+                Ok(parsed) => {
+                    for warning in parsed.warnings {
+                        self.send(LoadEvent::Warning(warning))?;
+                    }
+                    let new: Vec<Summary> = parsed.articles.iter().map(|a| a.summary()).collect();
+                    let kept: HashSet<ArticleId> = new.iter().map(|s| s.id).collect();
+                    removed.extend(old_ids.iter().filter(|id| !kept.contains(id)));
+                    summaries.extend(new.iter().cloned());
+                    cached.push(CachedFile {
+                        path: file.path.clone(),
+                        size: file.size,
+                        mtime_ns: file.mtime_ns,
+                        summaries: new,
+                    });
+                }
+                Err(e) => {
+                    removed.extend(old_ids);
+                    if !old_ids.is_empty() {
+                        failed_paths.push(file.path.clone());
+                    }
+                    self.send(LoadEvent::Failed(e.to_string()))?;
+                }
+            }
+        }
+        if !removed.is_empty() {
+            self.send(LoadEvent::Removed(removed))?;
+        }
+        self.send_articles(summaries)?;
+        if !cached.is_empty() {
+            self.cache(|store| store.cache_put(&cached))?;
+        }
+        if !failed_paths.is_empty() {
+            self.cache(|store| store.cache_remove(&failed_paths))?;
+        }
+        self.done += chunk.len();
+        self.send(LoadEvent::Progress {
+            done: self.done,
+            total: Some(self.total),
+        })
+    }
+
+    /// Writes to the cache when there is one; a failed write is a warning (the next start parses
+    /// those files again).
+    fn cache(&self, write: impl FnOnce(&Store) -> Result<(), crate::store::StoreError>) -> Sent {
+        match self.store.as_ref().map(write) {
+            Some(Err(e)) => self.send(LoadEvent::Warning(e.to_string())),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// What the cache knew of a file.
+struct Known {
+    size: u64,
+    mtime_ns: i64,
+    ids: Vec<ArticleId>,
+}
