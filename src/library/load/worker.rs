@@ -5,14 +5,15 @@
 use super::walk::{Found, walk};
 use super::{LoadEvent, Options, Source};
 use crate::article::{ArticleId, Location, Summary};
-use crate::ingest::{self, Parsed};
+use crate::ingest::{self, IngestError, Parsed};
 use crate::store::{CachedFile, Store};
-use crossbeam_channel::Sender;
+use crossbeam_channel::{Sender, bounded};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The receiver is gone: stop.
 struct Stopped;
@@ -119,10 +120,7 @@ impl Worker {
             done: self.done,
             total: Some(self.total),
         })?;
-        for chunk in to_parse.chunks(self.batch) {
-            self.parse_batch(chunk)?;
-        }
-        Ok(())
+        self.parse_all(&to_parse)
     }
 
     /// Sends the cached summaries of every file under `root`, a batch at a time as they are read;
@@ -178,18 +176,60 @@ impl Worker {
         self.cache(|store| store.cache_remove(&paths))
     }
 
-    /// Parses one batch of files in parallel, then sends the articles, writes the cache and
-    /// reports progress.
-    fn parse_batch(&mut self, chunk: &[(Found, Vec<ArticleId>)]) -> Sent {
-        let results: Vec<Result<Parsed, ingest::IngestError>> = chunk
-            .par_iter()
-            .map(|(file, _)| ingest::read_path(&file.path))
-            .collect();
+    /// Parses the files on all cores (rayon) while this thread gathers the results in batches, so
+    /// that sending and writing the cache never leave a core idle. Batches follow the order the
+    /// files finish in.
+    fn parse_all(&mut self, files: &[ToParse]) -> Sent {
+        let stop = AtomicBool::new(false);
+        let (results_tx, results_rx) =
+            bounded::<(&ToParse, Result<Parsed, IngestError>)>(self.batch);
+        std::thread::scope(|scope| {
+            let stop = &stop;
+            scope.spawn(move || {
+                files
+                    .par_iter()
+                    .for_each_with(results_tx, |results_tx, file| {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let parsed = ingest::read_path(&file.0.path);
+                        if results_tx.send((file, parsed)).is_err() {
+                            stop.store(true, Ordering::Relaxed);
+                        }
+                    });
+            });
+            let mut batch = Vec::with_capacity(self.batch);
+            let mut sent = Ok(());
+            for result in results_rx.iter() {
+                batch.push(result);
+                if batch.len() >= self.batch {
+                    sent = self.finish_batch(std::mem::take(&mut batch));
+                    if sent.is_err() {
+                        break;
+                    }
+                }
+            }
+            if sent.is_err() {
+                // The receiver is gone: the parsers stop at their next file.
+                stop.store(true, Ordering::Relaxed);
+                drop(results_rx);
+                return sent;
+            }
+            self.finish_batch(batch)
+        })
+    }
+
+    /// Sends one batch of parsed files' articles, writes them to the cache and reports progress.
+    fn finish_batch(&mut self, chunk: Vec<(&ToParse, Result<Parsed, IngestError>)>) -> Sent {
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let count = chunk.len();
         let mut summaries = Vec::new();
         let mut removed = Vec::new();
         let mut cached = Vec::new();
         let mut failed_paths = Vec::new();
-        for ((file, old_ids), result) in chunk.iter().zip(results) {
+        for ((file, old_ids), result) in chunk {
             match result {
                 Ok(parsed) => {
                     for warning in parsed.warnings {
@@ -225,7 +265,7 @@ impl Worker {
         if !failed_paths.is_empty() {
             self.cache(|store| store.cache_remove(&failed_paths))?;
         }
-        self.done += chunk.len();
+        self.done += count;
         self.send(LoadEvent::Progress {
             done: self.done,
             total: Some(self.total),
@@ -241,6 +281,9 @@ impl Worker {
         }
     }
 }
+
+/// A file to parse, and the ids the cache held for it (to tell which ones it no longer holds).
+type ToParse = (Found, Vec<ArticleId>);
 
 /// What the cache knew of a file.
 struct Known {
