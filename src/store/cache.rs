@@ -6,8 +6,8 @@
 //! budget for listing the library again, and the format follows `Summary` without a migration.
 
 use super::{Store, StoreError};
-use crate::article::Summary;
-use rusqlite::params;
+use crate::article::{ArticleId, Summary};
+use rusqlite::{OptionalExtension, params};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +18,33 @@ pub struct CachedFile {
     pub size: u64,
     pub mtime_ns: i64,
     pub summaries: Vec<Summary>,
+}
+
+/// A cached file as read, its summaries not yet decoded.
+#[derive(Debug, Clone)]
+pub struct RawCachedFile {
+    pub path: PathBuf,
+    pub size: u64,
+    pub mtime_ns: i64,
+    /// Decode with [`decode_summaries`].
+    pub summaries: Vec<u8>,
+}
+
+impl RawCachedFile {
+    fn decode(self) -> Option<CachedFile> {
+        Some(CachedFile {
+            summaries: decode_summaries(&self.summaries)?,
+            path: self.path,
+            size: self.size,
+            mtime_ns: self.mtime_ns,
+        })
+    }
+}
+
+/// A cached file's summaries; None when the row cannot be decoded (written by another version):
+/// the file is then parsed again.
+pub fn decode_summaries(encoded: &[u8]) -> Option<Vec<Summary>> {
+    serde_json::from_slice(encoded).ok()
 }
 
 impl Store {
@@ -39,6 +66,19 @@ impl Store {
         root: &Path,
         mut f: impl FnMut(CachedFile) -> ControlFlow<()>,
     ) -> Result<(), StoreError> {
+        self.for_each_cached_raw(root, |raw| match raw.decode() {
+            Some(file) => f(file),
+            None => ControlFlow::Continue(()),
+        })
+    }
+
+    /// Like [`Store::for_each_cached`], with the summaries still encoded, so that a caller can
+    /// decode them on other threads ([`RawCachedFile::summaries`]).
+    pub fn for_each_cached_raw(
+        &self,
+        root: &Path,
+        mut f: impl FnMut(RawCachedFile) -> ControlFlow<()>,
+    ) -> Result<(), StoreError> {
         let exact = path_key(root);
         let (low, high) = prefix_range(&exact);
         let mut stmt = self
@@ -52,23 +92,32 @@ impl Store {
             .query(params![exact, low, high])
             .map_err(|e| self.err(e))?;
         while let Some(row) = rows.next().map_err(|e| self.err(e))? {
-            let decoded = (|| {
-                let path = key_path(row.get::<_, Vec<u8>>(0).ok()?)?;
-                let json = row.get_ref(3).ok()?.as_blob().ok()?;
-                Some(CachedFile {
-                    path,
+            let raw = (|| {
+                Some(RawCachedFile {
+                    path: key_path(row.get::<_, Vec<u8>>(0).ok()?)?,
                     size: row.get::<_, i64>(1).ok()?.max(0) as u64,
                     mtime_ns: row.get(2).ok()?,
-                    summaries: serde_json::from_slice(json).ok()?,
+                    summaries: row.get(3).ok()?,
                 })
             })();
-            if let Some(file) = decoded
-                && f(file).is_break()
+            if let Some(raw) = raw
+                && f(raw).is_break()
             {
                 break;
             }
         }
         Ok(())
+    }
+
+    /// The ids of the articles cached for one file (none when it is not cached).
+    pub fn cached_ids(&self, path: &Path) -> Result<Vec<ArticleId>, StoreError> {
+        let json: Option<Vec<u8>> = self
+            .conn
+            .prepare_cached("SELECT summaries FROM cache WHERE path = ?1")
+            .and_then(|mut stmt| stmt.query_row([path_key(path)], |r| r.get(0)).optional())
+            .map_err(|e| self.err(e))?;
+        let summaries = json.and_then(|j| decode_summaries(&j)).unwrap_or_default();
+        Ok(summaries.iter().map(|s| s.id).collect())
     }
 
     /// Writes (or replaces) these files' rows in one transaction.
@@ -142,7 +191,7 @@ fn prefix_range(key: &[u8]) -> (Vec<u8>, Vec<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{ArticleId, Location};
+    use crate::article::Location;
 
     fn file(path: &str, title: &str) -> CachedFile {
         CachedFile {

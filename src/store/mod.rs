@@ -12,7 +12,7 @@ pub mod marks;
 mod recover;
 mod schema;
 
-pub use cache::CachedFile;
+pub use cache::{CachedFile, RawCachedFile, decode_summaries};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

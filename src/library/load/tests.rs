@@ -271,3 +271,28 @@ fn dropping_the_receiver_stops_the_loader() {
         "{cached} of {files} files parsed after the receiver left"
     );
 }
+
+#[test]
+fn a_cache_row_that_cannot_be_decoded_means_parsing_that_file_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let db = dir.path().join("tidings.db");
+    for i in 0..3 {
+        write(
+            &lib.join(format!("{i}.txt")),
+            article(&format!("Pezzo {i}")).as_bytes(),
+        );
+    }
+    let first = events(vec![Source::Path(lib.clone())], with_store(&db));
+    Store::open(&db)
+        .unwrap()
+        .conn()
+        .execute(
+            "UPDATE cache SET summaries = x'7b6e6f' WHERE path = ?1",
+            [lib.join("1.txt").as_os_str().as_encoded_bytes()],
+        )
+        .unwrap();
+    let second = events(vec![Source::Path(lib.clone())], with_store(&db));
+    assert_eq!(titles(&second), titles(&first));
+    assert_eq!(last_total(&second), Some(1));
+}

@@ -6,13 +6,14 @@ use super::walk::{Found, walk};
 use super::{LoadEvent, Options, Source};
 use crate::article::{ArticleId, Location, Summary};
 use crate::ingest::{self, IngestError, Parsed};
-use crate::store::{CachedFile, Store};
+use crate::store::{CachedFile, Store, decode_summaries};
 use crossbeam_channel::{Sender, bounded};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The receiver is gone: stop.
@@ -109,7 +110,10 @@ impl Worker {
         for file in found {
             match cached.remove(file.path.as_os_str()) {
                 Some(old) if old.size == file.size && old.mtime_ns == file.mtime_ns => {}
-                Some(old) => to_parse.push((file, old.ids)),
+                Some(_) => {
+                    let ids = self.cached_ids(&file.path);
+                    to_parse.push((file, ids));
+                }
                 None => to_parse.push((file, Vec::new())),
             }
         }
@@ -123,42 +127,53 @@ impl Worker {
         self.parse_all(&to_parse)
     }
 
-    /// Sends the cached summaries of every file under `root`, a batch at a time as they are read;
-    /// returns what the cache knew of each file.
+    /// Sends the cached summaries of every file under `root`, a batch at a time as they are read
+    /// (decoded on the other cores while this thread reads on); returns the size and mtime the
+    /// cache knew of each file.
     fn send_cached(&self, root: &Path) -> Result<HashMap<OsString, Known>, Stopped> {
         let Some(store) = &self.store else {
             return Ok(HashMap::new());
         };
         let mut known = HashMap::new();
-        let mut batch = Vec::with_capacity(self.batch);
-        let mut stopped = false;
-        let read = store.for_each_cached(root, |file| {
-            let ids = file.summaries.iter().map(|s| s.id).collect();
-            batch.extend(file.summaries);
-            let file_known = Known {
-                size: file.size,
-                mtime_ns: file.mtime_ns,
-                ids,
-            };
-            known.insert(file.path.into_os_string(), file_known);
-            if batch.len() >= self.batch {
-                let full = std::mem::replace(&mut batch, Vec::with_capacity(self.batch));
-                stopped = self.send_articles(full).is_err();
-            }
-            if stopped {
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
+        let stopped = AtomicBool::new(false);
+        let undecodable = Mutex::new(Vec::new());
+        let read = rayon::in_place_scope(|scope| {
+            let mut chunk = Vec::with_capacity(self.batch);
+            let mut articles = 0;
+            let read = store.for_each_cached_raw(root, |raw| {
+                let file = Known {
+                    size: raw.size,
+                    mtime_ns: raw.mtime_ns,
+                };
+                known.insert(raw.path.clone().into_os_string(), file);
+                // Most files hold one article; a feed file counts for more, roughly by its size.
+                articles += 1 + raw.summaries.len() / 4096;
+                chunk.push((raw.path, raw.summaries));
+                if articles >= self.batch {
+                    articles = 0;
+                    let full = std::mem::replace(&mut chunk, Vec::with_capacity(self.batch));
+                    let (tx, stopped, undecodable) = (self.tx.clone(), &stopped, &undecodable);
+                    scope.spawn(move |_| decode_and_send(full, &tx, stopped, undecodable));
+                }
+                match stopped.load(Ordering::Relaxed) {
+                    true => ControlFlow::Break(()),
+                    false => ControlFlow::Continue(()),
+                }
+            });
+            decode_and_send(chunk, &self.tx, &stopped, &undecodable);
+            read
         });
-        if stopped {
+        // A row that could not be decoded listed nothing: its file is parsed again.
+        for path in undecodable.into_inner().unwrap_or_default() {
+            known.remove(path.as_os_str());
+        }
+        if stopped.load(Ordering::Relaxed) {
             return Err(Stopped);
         }
         if let Err(e) = read {
             // What was sent stays listed; the files are compared against what was read.
             self.send(LoadEvent::Warning(format!("{e}; parsing the files again")))?;
         }
-        self.send_articles(batch)?;
         Ok(known)
     }
 
@@ -168,11 +183,9 @@ impl Worker {
         if gone.is_empty() {
             return Ok(());
         }
-        let (paths, ids): (Vec<PathBuf>, Vec<Vec<ArticleId>>) = gone
-            .into_iter()
-            .map(|(p, k)| (PathBuf::from(p), k.ids))
-            .unzip();
-        self.send(LoadEvent::Removed(ids.into_iter().flatten().collect()))?;
+        let paths: Vec<PathBuf> = gone.into_keys().map(PathBuf::from).collect();
+        let ids = paths.iter().flat_map(|p| self.cached_ids(p)).collect();
+        self.send(LoadEvent::Removed(ids))?;
         self.cache(|store| store.cache_remove(&paths))
     }
 
@@ -272,6 +285,12 @@ impl Worker {
         })
     }
 
+    /// The ids the cache held for a file (to tell which articles it no longer holds).
+    fn cached_ids(&self, path: &Path) -> Vec<ArticleId> {
+        let ids = self.store.as_ref().map(|store| store.cached_ids(path));
+        ids.and_then(Result::ok).unwrap_or_default()
+    }
+
     /// Writes to the cache when there is one; a failed write is a warning (the next start parses
     /// those files again).
     fn cache(&self, write: impl FnOnce(&Store) -> Result<(), crate::store::StoreError>) -> Sent {
@@ -289,5 +308,28 @@ type ToParse = (Found, Vec<ArticleId>);
 struct Known {
     size: u64,
     mtime_ns: i64,
-    ids: Vec<ArticleId>,
+}
+
+/// Decodes cached files' summaries and sends them as one batch; notes the files that cannot be
+/// decoded, and in `stopped` when the receiver is gone.
+fn decode_and_send(
+    chunk: Vec<(PathBuf, Vec<u8>)>,
+    tx: &Sender<LoadEvent>,
+    stopped: &AtomicBool,
+    undecodable: &Mutex<Vec<PathBuf>>,
+) {
+    let mut summaries = Vec::with_capacity(chunk.len());
+    for (path, encoded) in chunk {
+        match decode_summaries(&encoded) {
+            Some(decoded) => summaries.extend(decoded),
+            None => {
+                if let Ok(mut paths) = undecodable.lock() {
+                    paths.push(path);
+                }
+            }
+        }
+    }
+    if !summaries.is_empty() && tx.send(LoadEvent::Articles(summaries)).is_err() {
+        stopped.store(true, Ordering::Relaxed);
+    }
 }
