@@ -88,4 +88,42 @@ mod tests {
             "{err}"
         );
     }
+
+    /// Run in a child process by `xdg_variables_are_honoured` with the variables set; the
+    /// variables of the test process itself are not touched (setting them would race other tests).
+    #[test]
+    fn xdg_child() {
+        let (Some(config), Some(data)) = (
+            std::env::var_os("TIDINGS_TEST_XDG_CONFIG"),
+            std::env::var_os("TIDINGS_TEST_XDG_DATA"),
+        ) else {
+            return;
+        };
+        assert_eq!(
+            default_path(),
+            Some(PathBuf::from(config).join("tidings/config.toml"))
+        );
+        assert_eq!(
+            crate::store::default_path(),
+            Some(PathBuf::from(data).join("tidings/tidings.db"))
+        );
+    }
+
+    #[test]
+    fn xdg_variables_are_honoured() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("conf");
+        let data = dir.path().join("daten");
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "config::tests::xdg_child", "--nocapture"])
+            .env("XDG_CONFIG_HOME", &config)
+            .env("XDG_DATA_HOME", &data)
+            .env("TIDINGS_TEST_XDG_CONFIG", &config)
+            .env("TIDINGS_TEST_XDG_DATA", &data)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{stdout}");
+        assert!(stdout.contains("1 passed"), "{stdout}");
+    }
 }

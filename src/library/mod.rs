@@ -41,6 +41,29 @@ impl Library {
         i
     }
 
+    /// Removes these articles (their file is gone); ids not in the library are ignored.
+    pub fn remove(&mut self, ids: &[ArticleId]) {
+        let gone: std::collections::HashSet<_> = ids
+            .iter()
+            .filter(|id| self.by_id.contains_key(id))
+            .collect();
+        if gone.is_empty() {
+            return;
+        }
+        self.entries.retain(|e| !gone.contains(&e.summary.id));
+        self.by_id = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.summary.id, i))
+            .collect();
+    }
+
+    /// The entries, in the order they were first inserted.
+    pub fn into_entries(self) -> Vec<Entry> {
+        self.entries
+    }
+
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }

@@ -1,0 +1,335 @@
+//! The loader's thread: cached summaries first, then the walk, then new and changed files parsed
+//! in parallel (rayon, all cores) in batches; each batch is sent and written to the cache in one
+//! transaction.
+
+use super::walk::{Found, walk};
+use super::{LoadEvent, Options, Source};
+use crate::article::{ArticleId, Location, Summary};
+use crate::ingest::{self, IngestError, Parsed};
+use crate::store::{CachedFile, Store, decode_summaries};
+use crossbeam_channel::{Sender, bounded};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::ffi::OsString;
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The receiver is gone: stop.
+struct Stopped;
+
+type Sent = Result<(), Stopped>;
+
+struct Worker {
+    tx: Sender<LoadEvent>,
+    store: Option<Store>,
+    batch: usize,
+    done: usize,
+    total: usize,
+}
+
+pub(super) fn run(sources: Vec<Source>, options: Options, tx: Sender<LoadEvent>) {
+    let mut worker = Worker {
+        tx,
+        store: None,
+        batch: options.batch.max(1),
+        done: 0,
+        total: 0,
+    };
+    if let Some(path) = &options.store {
+        // The cache only saves time: without it everything is parsed, so a store that cannot be
+        // opened is a warning, not a failure.
+        match Store::open(path) {
+            Ok(store) => worker.store = Some(store),
+            Err(e) => {
+                let message = format!("{e}; loading without the cache");
+                if worker.send(LoadEvent::Warning(message)).is_err() {
+                    return;
+                }
+            }
+        }
+    }
+    for source in sources {
+        let sent = match source {
+            Source::Samples => worker.samples(),
+            Source::Path(path) => worker.path(&path),
+        };
+        if sent.is_err() {
+            return;
+        }
+    }
+    let _ = worker.send(LoadEvent::Finished);
+}
+
+impl Worker {
+    fn send(&self, event: LoadEvent) -> Sent {
+        self.tx.send(event).map_err(|_| Stopped)
+    }
+
+    fn send_articles(&self, summaries: Vec<Summary>) -> Sent {
+        if summaries.is_empty() {
+            return Ok(());
+        }
+        self.send(LoadEvent::Articles(summaries))
+    }
+
+    fn samples(&mut self) -> Sent {
+        let mut summaries = Vec::new();
+        for (name, bytes) in super::super::samples::SAMPLES {
+            match ingest::parse_bytes(bytes, Location::Bundled(name.to_string())) {
+                Ok(parsed) => {
+                    for warning in parsed.warnings {
+                        self.send(LoadEvent::Warning(warning))?;
+                    }
+                    summaries.extend(parsed.articles.iter().map(|a| a.summary()));
+                }
+                Err(e) => self.send(LoadEvent::Failed(e.to_string()))?,
+            }
+        }
+        self.send_articles(summaries)
+    }
+
+    fn path(&mut self, path: &Path) -> Sent {
+        if let Err(e) = std::fs::metadata(path) {
+            let message = format!("cannot read {}: {e}; skipped", path.display());
+            return self.send(LoadEvent::Failed(message));
+        }
+        // Cache keys are absolute, so that the same file is found whatever the working folder.
+        let root = match &self.store {
+            Some(_) => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+            None => path.to_path_buf(),
+        };
+        let mut cached = self.send_cached(&root)?;
+
+        let (found, problems) = walk(&root);
+        for problem in problems {
+            self.send(LoadEvent::Failed(problem))?;
+        }
+        let mut to_parse = Vec::new();
+        for file in found {
+            match cached.remove(file.path.as_os_str()) {
+                Some(old) if old.size == file.size && old.mtime_ns == file.mtime_ns => {}
+                Some(_) => {
+                    let ids = self.cached_ids(&file.path);
+                    to_parse.push((file, ids));
+                }
+                None => to_parse.push((file, Vec::new())),
+            }
+        }
+        self.forget_gone(cached)?;
+
+        self.total += to_parse.len();
+        self.send(LoadEvent::Progress {
+            done: self.done,
+            total: Some(self.total),
+        })?;
+        self.parse_all(&to_parse)
+    }
+
+    /// Sends the cached summaries of every file under `root`, a batch at a time as they are read
+    /// (decoded on the other cores while this thread reads on); returns the size and mtime the
+    /// cache knew of each file.
+    fn send_cached(&self, root: &Path) -> Result<HashMap<OsString, Known>, Stopped> {
+        let Some(store) = &self.store else {
+            return Ok(HashMap::new());
+        };
+        let mut known = HashMap::new();
+        let stopped = AtomicBool::new(false);
+        let undecodable = Mutex::new(Vec::new());
+        let read = rayon::in_place_scope(|scope| {
+            let mut chunk = Vec::with_capacity(self.batch);
+            let mut articles = 0;
+            let read = store.for_each_cached_raw(root, |raw| {
+                let file = Known {
+                    size: raw.size,
+                    mtime_ns: raw.mtime_ns,
+                };
+                known.insert(raw.path.clone().into_os_string(), file);
+                // Most files hold one article; a feed file counts for more, roughly by its size.
+                articles += 1 + raw.summaries.len() / 4096;
+                chunk.push((raw.path, raw.summaries));
+                if articles >= self.batch {
+                    articles = 0;
+                    let full = std::mem::replace(&mut chunk, Vec::with_capacity(self.batch));
+                    let (tx, stopped, undecodable) = (self.tx.clone(), &stopped, &undecodable);
+                    scope.spawn(move |_| decode_and_send(full, &tx, stopped, undecodable));
+                }
+                match stopped.load(Ordering::Relaxed) {
+                    true => ControlFlow::Break(()),
+                    false => ControlFlow::Continue(()),
+                }
+            });
+            decode_and_send(chunk, &self.tx, &stopped, &undecodable);
+            read
+        });
+        // A row that could not be decoded listed nothing: its file is parsed again.
+        for path in undecodable.into_inner().unwrap_or_default() {
+            known.remove(path.as_os_str());
+        }
+        if stopped.load(Ordering::Relaxed) {
+            return Err(Stopped);
+        }
+        if let Err(e) = read {
+            // What was sent stays listed; the files are compared against what was read.
+            self.send(LoadEvent::Warning(format!("{e}; parsing the files again")))?;
+        }
+        Ok(known)
+    }
+
+    /// Files the cache knew that are no longer on disk: their articles leave the list and the
+    /// cache.
+    fn forget_gone(&self, gone: HashMap<OsString, Known>) -> Sent {
+        if gone.is_empty() {
+            return Ok(());
+        }
+        let paths: Vec<PathBuf> = gone.into_keys().map(PathBuf::from).collect();
+        let ids = paths.iter().flat_map(|p| self.cached_ids(p)).collect();
+        self.send(LoadEvent::Removed(ids))?;
+        self.cache(|store| store.cache_remove(&paths))
+    }
+
+    /// Parses the files on all cores (rayon) while this thread gathers the results in batches, so
+    /// that sending and writing the cache never leave a core idle. Batches follow the order the
+    /// files finish in.
+    fn parse_all(&mut self, files: &[ToParse]) -> Sent {
+        let stop = AtomicBool::new(false);
+        let (results_tx, results_rx) =
+            bounded::<(&ToParse, Result<Parsed, IngestError>)>(self.batch);
+        std::thread::scope(|scope| {
+            let stop = &stop;
+            scope.spawn(move || {
+                files
+                    .par_iter()
+                    .for_each_with(results_tx, |results_tx, file| {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let parsed = ingest::read_path(&file.0.path);
+                        if results_tx.send((file, parsed)).is_err() {
+                            stop.store(true, Ordering::Relaxed);
+                        }
+                    });
+            });
+            let mut batch = Vec::with_capacity(self.batch);
+            let mut sent = Ok(());
+            for result in results_rx.iter() {
+                batch.push(result);
+                if batch.len() >= self.batch {
+                    sent = self.finish_batch(std::mem::take(&mut batch));
+                    if sent.is_err() {
+                        break;
+                    }
+                }
+            }
+            if sent.is_err() {
+                // The receiver is gone: the parsers stop at their next file.
+                stop.store(true, Ordering::Relaxed);
+                drop(results_rx);
+                return sent;
+            }
+            self.finish_batch(batch)
+        })
+    }
+
+    /// Sends one batch of parsed files' articles, writes them to the cache and reports progress.
+    fn finish_batch(&mut self, chunk: Vec<(&ToParse, Result<Parsed, IngestError>)>) -> Sent {
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let count = chunk.len();
+        let mut summaries = Vec::new();
+        let mut removed = Vec::new();
+        let mut cached = Vec::new();
+        let mut failed_paths = Vec::new();
+        for ((file, old_ids), result) in chunk {
+            match result {
+                Ok(parsed) => {
+                    for warning in parsed.warnings {
+                        self.send(LoadEvent::Warning(warning))?;
+                    }
+                    let new: Vec<Summary> = parsed.articles.iter().map(|a| a.summary()).collect();
+                    let kept: HashSet<ArticleId> = new.iter().map(|s| s.id).collect();
+                    removed.extend(old_ids.iter().filter(|id| !kept.contains(id)));
+                    summaries.extend(new.iter().cloned());
+                    cached.push(CachedFile {
+                        path: file.path.clone(),
+                        size: file.size,
+                        mtime_ns: file.mtime_ns,
+                        summaries: new,
+                    });
+                }
+                Err(e) => {
+                    removed.extend(old_ids);
+                    if !old_ids.is_empty() {
+                        failed_paths.push(file.path.clone());
+                    }
+                    self.send(LoadEvent::Failed(e.to_string()))?;
+                }
+            }
+        }
+        if !removed.is_empty() {
+            self.send(LoadEvent::Removed(removed))?;
+        }
+        self.send_articles(summaries)?;
+        if !cached.is_empty() {
+            self.cache(|store| store.cache_put(&cached))?;
+        }
+        if !failed_paths.is_empty() {
+            self.cache(|store| store.cache_remove(&failed_paths))?;
+        }
+        self.done += count;
+        self.send(LoadEvent::Progress {
+            done: self.done,
+            total: Some(self.total),
+        })
+    }
+
+    /// The ids the cache held for a file (to tell which articles it no longer holds).
+    fn cached_ids(&self, path: &Path) -> Vec<ArticleId> {
+        let ids = self.store.as_ref().map(|store| store.cached_ids(path));
+        ids.and_then(Result::ok).unwrap_or_default()
+    }
+
+    /// Writes to the cache when there is one; a failed write is a warning (the next start parses
+    /// those files again).
+    fn cache(&self, write: impl FnOnce(&Store) -> Result<(), crate::store::StoreError>) -> Sent {
+        match self.store.as_ref().map(write) {
+            Some(Err(e)) => self.send(LoadEvent::Warning(e.to_string())),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A file to parse, and the ids the cache held for it (to tell which ones it no longer holds).
+type ToParse = (Found, Vec<ArticleId>);
+
+/// What the cache knew of a file.
+struct Known {
+    size: u64,
+    mtime_ns: i64,
+}
+
+/// Decodes cached files' summaries and sends them as one batch; notes the files that cannot be
+/// decoded, and in `stopped` when the receiver is gone.
+fn decode_and_send(
+    chunk: Vec<(PathBuf, Vec<u8>)>,
+    tx: &Sender<LoadEvent>,
+    stopped: &AtomicBool,
+    undecodable: &Mutex<Vec<PathBuf>>,
+) {
+    let mut summaries = Vec::with_capacity(chunk.len());
+    for (path, encoded) in chunk {
+        match decode_summaries(&encoded) {
+            Some(decoded) => summaries.extend(decoded),
+            None => {
+                if let Ok(mut paths) = undecodable.lock() {
+                    paths.push(path);
+                }
+            }
+        }
+    }
+    if !summaries.is_empty() && tx.send(LoadEvent::Articles(summaries)).is_err() {
+        stopped.store(true, Ordering::Relaxed);
+    }
+}
