@@ -4,7 +4,6 @@ use crate::article::Summary;
 use crate::config::{self, Config};
 use crate::library::load::{self, Source};
 use crate::store::{self, Store};
-use anyhow::Context as _;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -25,10 +24,16 @@ impl Context {
         };
         let mut warnings = Vec::new();
         let store = match store::default_path() {
-            Some(path) => Store::open(&path).or_else(|e| {
-                warnings.push(format!("{e}; read marks will not be kept"));
-                Store::in_memory()
-            })?,
+            Some(path) => match Store::open_or_recover(&path) {
+                Ok(opened) => {
+                    warnings.extend(opened.warning);
+                    opened.store
+                }
+                Err(e) => {
+                    warnings.push(format!("{e}; read marks will not be kept"));
+                    Store::in_memory()?
+                }
+            },
             None => {
                 warnings
                     .push("no data folder (HOME is not set); read marks will not be kept".into());
@@ -44,22 +49,15 @@ impl Context {
 
     /// The sources to read: the paths given, else the configured library, else the samples.
     pub fn sources(&self, paths: &[PathBuf]) -> anyhow::Result<Vec<Source>> {
-        let chosen: &[PathBuf] = if paths.is_empty() {
-            &self.config.library
-        } else {
-            paths
-        };
-        if chosen.is_empty() {
-            return Ok(vec![Source::Samples]);
+        Ok(load::sources(paths, &self.config)?)
+    }
+
+    /// How the loader runs: with the store's cache of parsed files when the store is on disk.
+    pub fn load_options(&self) -> load::Options {
+        load::Options {
+            store: Some(PathBuf::from(self.store.path())).filter(|p| p.is_file()),
+            ..load::Options::default()
         }
-        chosen
-            .iter()
-            .map(|p| {
-                std::fs::metadata(p)
-                    .with_context(|| format!("cannot read {}", p.display()))
-                    .map(|_| Source::Path(p.clone()))
-            })
-            .collect()
     }
 
     /// Loads the whole library (for commands that print it), printing problems to stderr.
@@ -67,7 +65,8 @@ impl Context {
         for w in &self.warnings {
             eprintln!("tidings: {w}");
         }
-        let (summaries, problems) = load::load_blocking(self.sources(paths)?);
+        let (summaries, problems) =
+            load::load_blocking_with(self.sources(paths)?, self.load_options());
         for p in problems {
             eprintln!("tidings: {p}");
         }

@@ -222,3 +222,45 @@ fn quotes_json_offsets_point_into_the_shown_body() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn list_json_reads_the_seed_documents_as_they_are() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !seeds.is_dir() {
+        eprintln!("skipped: {} is not there", seeds.display());
+        return;
+    }
+    let home = Home::new();
+    let list = home.json(&["list", "--json", &seeds.display().to_string()]);
+    let by_lang = |lang: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["lang"] == lang)
+            .unwrap_or_else(|| panic!("no {lang} article in {list}"))
+            .clone()
+    };
+    let de = by_lang("de");
+    let it = by_lang("it");
+    assert_eq!(
+        de["title"],
+        "Wird es ein Treffen im Clubhaus von Elon Musk und Vladimir Putin geben?"
+    );
+    assert_eq!(
+        it["title"],
+        "Putin sta pensando seriamente di accettare l’invito di Elon Musk su Clubhouse"
+    );
+    assert_eq!(it["published"], "2021-02-15");
+    assert!(
+        de["sources"].as_array().unwrap().iter().any(|s| s == "CNN"),
+        "{de}"
+    );
+    assert!(
+        it["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == "Wired"),
+        "{it}"
+    );
+}
