@@ -468,8 +468,16 @@ impl App {
                 }
             },
         };
+        self.show(article, quotes);
+        if self.mark_read_on_open {
+            self.change_marks(vec![(summary.id, true)]);
+        }
+    }
+
+    /// Shows an article and its quotes in the reading pane (on a narrow screen, focused).
+    pub fn show(&mut self, article: Rc<Article>, quotes: Rc<Vec<Quote>>) {
         self.opened = Some(Opened {
-            id: summary.id,
+            id: article.id,
             article,
             quotes,
             lines: Vec::new(),
@@ -481,9 +489,7 @@ impl App {
         if self.areas().reader.is_none() {
             self.focus = Pane::Reader;
         }
-        if self.mark_read_on_open {
-            self.change_marks(vec![(summary.id, true)]);
-        }
+        self.relayout();
     }
 
     /// Lays the opened article out again when the reading pane's width changed.
