@@ -65,9 +65,9 @@ pub fn areas(area: Rect, focus: Pane) -> Areas {
     };
     if area.width >= WIDE {
         let [l, r, q] = Layout::horizontal([
-            Constraint::Percentage(32),
-            Constraint::Percentage(43),
-            Constraint::Percentage(25),
+            Constraint::Percentage(38),
+            Constraint::Percentage(40),
+            Constraint::Percentage(22),
         ])
         .areas(main);
         (out.list, out.reader, out.quotes) = (Some(l), Some(r), Some(q));

@@ -6,67 +6,78 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Byte ranges of `text`'s lines when wrapped to `width` cells; spaces at a break are dropped.
-/// Linear in the text's length. An empty text is one empty line.
+/// Byte ranges of `text`'s lines when wrapped to `width` cells. Lines break at spaces only, so
+/// punctuation stays with its word; the spaces at a break are dropped; a word wider than the
+/// width is broken between graphemes; `\n` starts a new line. Linear in the text's length. An
+/// empty text is one empty line.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut lines = Vec::new();
-    let mut line_start: Option<usize> = None;
-    let mut line_end = 0;
-    let mut line_width = 0;
-    for (start, word) in text.split_word_bound_indices() {
-        if word.chars().all(char::is_whitespace) {
-            if word.contains('\n') {
-                lines.push(line_start.unwrap_or(start)..line_end.max(line_start.unwrap_or(start)));
-                line_start = None;
-                line_width = 0;
-                continue;
-            }
-            if line_start.is_some() {
-                line_width += word.width();
-            }
+    // The line being built: its start and end (bytes) and width (cells), when it has a word.
+    let mut line: Option<(usize, usize, usize)> = None;
+    let mut space_w = 0;
+    for (start, word) in words(text) {
+        if word.starts_with('\n') {
+            lines.push(line.map_or(start..start, |(s, e, _)| s..e));
+            line = None;
+            space_w = 0;
+            continue;
+        }
+        if word.starts_with(char::is_whitespace) {
+            space_w += word.width();
             continue;
         }
         let w = word.width();
-        match line_start {
-            Some(s) if line_width + w <= width => {
-                line_end = start + word.len();
-                line_width += w;
-                let _ = s;
+        match line {
+            Some((s, _, lw)) if lw + space_w + w <= width => {
+                line = Some((s, start + word.len(), lw + space_w + w));
+                space_w = 0;
+                continue;
             }
-            Some(s) => {
-                lines.push(s..line_end);
-                line_start = None;
-                line_width = 0;
-            }
+            Some((s, e, _)) => lines.push(s..e),
             None => {}
         }
-        if line_start.is_none() {
-            // The word starts a line; break it by graphemes while it does not fit.
-            let mut at = start;
-            let mut cur_w = 0;
-            line_start = Some(start);
-            for (off, g) in word.grapheme_indices(true) {
-                let gw = g.width();
-                if cur_w + gw > width && cur_w > 0 {
-                    lines.push(line_start.unwrap_or(at)..start + off);
-                    line_start = Some(start + off);
-                    cur_w = 0;
-                }
-                cur_w += gw;
-                at = start + off + g.len();
+        space_w = 0;
+        // The word starts a line; break it between graphemes while it does not fit.
+        let (mut s, mut lw) = (start, 0);
+        for (off, g) in word.grapheme_indices(true) {
+            let gw = g.width();
+            if lw + gw > width && s < start + off {
+                lines.push(s..start + off);
+                s = start + off;
+                lw = 0;
             }
-            line_end = at;
-            line_width = cur_w;
+            lw += gw;
         }
+        line = Some((s, start + word.len(), lw));
     }
-    if let Some(s) = line_start {
-        lines.push(s..line_end);
+    if let Some((s, e, _)) = line {
+        lines.push(s..e);
     }
     if lines.is_empty() {
         lines.push(0..0);
     }
     lines
+}
+
+/// Runs of non-space characters, runs of spaces, and each `\n` on its own, with their offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = text.get(at..)?;
+        let first = rest.chars().next()?;
+        let len = if first == '\n' {
+            1
+        } else {
+            let space = first.is_whitespace();
+            rest.char_indices()
+                .find(|&(_, c)| c == '\n' || c.is_whitespace() != space)
+                .map_or(rest.len(), |(i, _)| i)
+        };
+        let start = at;
+        at += len;
+        Some((start, &rest[..len]))
+    })
 }
 
 /// `text` cut to at most `width` cells, by graphemes, with `…` when cut.
@@ -101,6 +112,12 @@ mod tests {
 
     #[test]
     fn wraps_by_words() {
+        // Punctuation and quotation marks stay with their word.
+        assert_eq!(
+            lines("said “no,” she said. „Ja“", 10),
+            ["said “no,”", "she said.", "„Ja“"]
+        );
+        assert_eq!(lines("one\n\ntwo", 10), ["one", "", "two"]);
         assert_eq!(
             lines("der Kanzler sagte es gestern", 12),
             ["der Kanzler", "sagte es", "gestern"]

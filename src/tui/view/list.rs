@@ -48,7 +48,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let right = if width >= 60 {
                 format!(" {source:<14} {date:<10} {lang:<2}")
             } else if width >= 40 {
-                format!(" {date:<10}")
+                format!(" {date:<10} {lang:<2}")
             } else {
                 String::new()
             };
