@@ -237,3 +237,22 @@ fn narrow_screens_show_the_focused_pane_and_tab_cycles() {
     press(&mut app, "<Tab>");
     assert!(app.areas().list.is_some());
 }
+
+#[test]
+fn a_failed_write_is_reported_and_the_mark_reverted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_over_fixtures(&dir, 120, 40);
+    // Break the store from outside: the marks table is gone, so the next write fails.
+    let conn = rusqlite::Connection::open(dir.path().join("tidings.db")).unwrap();
+    conn.execute_batch("DROP TABLE marks").unwrap();
+    press(&mut app, "N");
+    let status = app.status.clone().unwrap_or_default();
+    assert!(
+        status.starts_with("could not save the read mark") && status.contains("tidings.db"),
+        "{status}"
+    );
+    assert_eq!(app.library.counts(), (4, 4));
+    // Nothing to undo: the change did not happen.
+    press(&mut app, "U");
+    assert_eq!(app.status.as_deref(), Some("nothing to undo"));
+}
