@@ -88,5 +88,23 @@ fn render(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, render);
+/// A on 100k unread articles, answered yes, then U: 200k marks written to a store on disk.
+fn mark_all(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = library_app();
+    app.store = Store::open(&dir.path().join("tidings.db")).unwrap();
+    let mut group = c.benchmark_group("marks");
+    group.sample_size(10);
+    group.bench_function("mark_all_read_and_undo_100k", |b| {
+        b.iter(|| {
+            app.update(Action::MarkAllRead);
+            app.update(Action::Confirm);
+            assert_eq!(app.library.counts().1, 0);
+            app.update(Action::Undo);
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, render, mark_all);
 criterion_main!(benches);

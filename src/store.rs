@@ -90,6 +90,24 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// Sets many marks in one transaction (marking a whole list read): all are written or none.
+    pub fn set_read_many(&self, marks: &[(ArticleId, bool)]) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
+        {
+            let mut stmt = tx
+                .prepare_cached(
+                    "INSERT INTO marks (id, read) VALUES (?1, ?2)
+                     ON CONFLICT(id) DO UPDATE SET read = excluded.read, changed = strftime('%s','now')",
+                )
+                .map_err(|e| self.err(e))?;
+            for (id, read) in marks {
+                stmt.execute(params![id.to_string(), read])
+                    .map_err(|e| self.err(e))?;
+            }
+        }
+        tx.commit().map_err(|e| self.err(e))
+    }
+
     /// Every article marked read.
     pub fn read_ids(&self) -> Result<HashSet<ArticleId>, StoreError> {
         let mut stmt = self
@@ -123,5 +141,21 @@ mod tests {
         }
         let store = Store::open(&path).unwrap();
         assert_eq!(store.read_ids().unwrap(), HashSet::from([a]));
+    }
+
+    #[test]
+    fn many_marks_are_written_together() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tidings.db");
+        let ids: Vec<_> = (0..50)
+            .map(|i| ArticleId::from_key(&i.to_string()))
+            .collect();
+        let store = Store::open(&path).unwrap();
+        let marks: Vec<_> = ids.iter().map(|&id| (id, true)).collect();
+        store.set_read_many(&marks).unwrap();
+        store.set_read_many(&[(ids[0], false)]).unwrap();
+        let read = Store::open(&path).unwrap().read_ids().unwrap();
+        assert_eq!(read.len(), 49);
+        assert!(!read.contains(&ids[0]));
     }
 }

@@ -256,3 +256,15 @@ fn a_failed_write_is_reported_and_the_mark_reverted() {
     press(&mut app, "U");
     assert_eq!(app.status.as_deref(), Some("nothing to undo"));
 }
+
+#[test]
+fn a_failed_mark_all_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_over_fixtures(&dir, 120, 40);
+    let conn = rusqlite::Connection::open(dir.path().join("tidings.db")).unwrap();
+    conn.execute_batch("DROP TABLE marks").unwrap();
+    press(&mut app, "Ay");
+    assert_eq!(app.library.counts(), (4, 4));
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.starts_with("could not save"), "{status}");
+}

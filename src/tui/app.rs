@@ -594,47 +594,60 @@ impl App {
     }
 
     /// Sets marks in memory and in the store, and records the change for undo. Returns how many
-    /// marks changed. A failed write reverts that mark and says so in the status bar.
+    /// marks changed. A failed write reverts the marks in memory and says so in the status bar.
     fn change_marks(&mut self, changes: Vec<(ArticleId, bool)>) -> usize {
-        let mut done = Vec::new();
+        let mut before = Vec::new();
+        let mut written = Vec::new();
         for (id, read) in changes {
-            match self.library.set_read(id, read) {
-                Some(before) if before != read => {
-                    if let Err(e) = self.store.set_read(id, read) {
-                        self.library.set_read(id, before);
-                        self.status = Some(format!(
-                            "could not save the read mark: {}",
-                            sanitize(&e.to_string()).replace('\n', " ")
-                        ));
-                        break;
-                    }
-                    done.push((id, before));
-                }
-                _ => {}
+            if let Some(was) = self.library.set_read(id, read)
+                && was != read
+            {
+                before.push((id, was));
+                written.push((id, read));
             }
         }
-        let n = done.len();
-        if n > 0 {
-            self.undo.push(done);
+        if written.is_empty() {
+            return 0;
         }
+        if let Err(message) = self.store_marks(&written) {
+            for &(id, was) in &before {
+                self.library.set_read(id, was);
+            }
+            self.status = Some(message);
+            return 0;
+        }
+        let n = before.len();
+        self.undo.push(before);
         n
     }
 
-    /// Writes `marks` (id, mark) without recording undo; stops at the first failed write.
+    /// Writes `marks` (id, mark) without recording undo; on failure nothing changes.
     fn write_marks(&mut self, marks: &[(ArticleId, bool)]) -> Result<(), String> {
+        let mut before = Vec::new();
         for &(id, read) in marks {
-            let Some(before) = self.library.set_read(id, read) else {
-                continue;
-            };
-            if let Err(e) = self.store.set_read(id, read) {
-                self.library.set_read(id, before);
-                return Err(format!(
-                    "could not save the read mark: {}",
-                    sanitize(&e.to_string()).replace('\n', " ")
-                ));
+            if let Some(was) = self.library.set_read(id, read) {
+                before.push((id, was));
             }
         }
-        Ok(())
+        self.store_marks(marks).inspect_err(|_| {
+            for &(id, was) in &before {
+                self.library.set_read(id, was);
+            }
+        })
+    }
+
+    /// One mark is one row; many (mark all read, its undo) are one transaction.
+    fn store_marks(&self, marks: &[(ArticleId, bool)]) -> Result<(), String> {
+        let result = match marks {
+            [(id, read)] => self.store.set_read(*id, *read),
+            _ => self.store.set_read_many(marks),
+        };
+        result.map_err(|e| {
+            format!(
+                "could not save the read mark: {}",
+                sanitize(&e.to_string()).replace('\n', " ")
+            )
+        })
     }
 
     fn browse(&mut self, url: &str) {
