@@ -1,9 +1,134 @@
-//! The terminal reader: setup and restore, the event loop, app state, widgets.
+//! The terminal reader: terminal setup and restore ([`terminal`]), the event loop (here), the app
+//! state and its update ([`app`]), keys ([`keymap`], [`action`]) and drawing ([`view`]).
+//!
+//! The loop draws the first frame before the library has loaded, then blocks on three channels
+//! (terminal events, loader events, signals) with no timeout: nothing is redrawn without an event,
+//! so an idle reader uses no CPU. Loader events are drained in batches before drawing.
+
+pub mod action;
+pub mod app;
+pub mod document;
+pub mod filter;
+pub mod keymap;
+pub mod layout;
+pub mod popup;
+pub mod terminal;
+pub mod view;
+pub mod wrap;
 
 use crate::context::Context;
-use crate::library::load::Source;
+use crate::library::load::{self, LoadEvent, Source};
+use action::Action;
+use anyhow::Context as _;
+use app::App;
+use crossbeam_channel::{Receiver, never, select, unbounded};
+use keymap::Keymap;
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 
 /// Runs the reader over `sources` until the user quits.
-pub fn run(_sources: Vec<Source>, _ctx: Context) -> anyhow::Result<()> {
-    anyhow::bail!("the reader is not built yet; try `tidings list`")
+pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
+    let keymap = Keymap::new(&ctx.config.keys).context("config.toml")?;
+    let load_options = ctx.load_options();
+    let mut app = App::new(ctx.store, keymap, ctx.config.mark_read_on_open);
+    if let Some(w) = ctx.warnings.last() {
+        app.status = Some(w.clone());
+    }
+    let signals = signal_channel()?;
+    let mut guard = terminal::enter().context("cannot set up the terminal")?;
+    let size = guard.terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    guard.terminal.draw(|f| view::view(&app, f))?;
+
+    let mut loader = load::spawn_with(sources, load_options);
+    let keys = terminal_events();
+    while !app.quit {
+        select! {
+            recv(keys) -> ev => match ev {
+                Ok(Ok(ev)) => handle_terminal_event(&mut app, ev),
+                Ok(Err(e)) => return Err(e).context("cannot read from the terminal"),
+                Err(_) => app.quit = true,
+            },
+            recv(loader) -> ev => match ev {
+                Ok(ev) => {
+                    handle_load_event(&mut app, ev);
+                    // Everything pending, then one frame.
+                    while let Ok(ev) = loader.try_recv() {
+                        handle_load_event(&mut app, ev);
+                    }
+                    if app.loading.is_none() {
+                        loader = never();
+                    }
+                }
+                Err(_) => {
+                    app.update(Action::LoadFinished);
+                    loader = never();
+                }
+            },
+            recv(signals) -> _ => app.quit = true,
+        }
+        if !app.quit {
+            guard.terminal.draw(|f| view::view(&app, f))?;
+        }
+    }
+    drop(guard);
+    Ok(())
+}
+
+fn handle_load_event(app: &mut App, ev: LoadEvent) {
+    let action = match ev {
+        LoadEvent::Articles(a) => Action::Loaded(a),
+        LoadEvent::Failed(m) | LoadEvent::Warning(m) => Action::LoadProblem(m),
+        LoadEvent::Removed(ids) => Action::Removed(ids),
+        LoadEvent::Progress { done, .. } => Action::LoadProgress(done),
+        LoadEvent::Finished => Action::LoadFinished,
+    };
+    app.update(action);
+}
+
+fn handle_terminal_event(app: &mut App, ev: Event) {
+    let action = match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => app.translate(&k),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Action::Scroll(m.column, m.row, true)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(m.column, m.row, false)),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    };
+    if let Some(a) = action {
+        app.update(a);
+    }
+}
+
+/// Terminal events, read on their own thread.
+fn terminal_events() -> Receiver<std::io::Result<Event>> {
+    let (tx, rx) = unbounded();
+    std::thread::spawn(move || {
+        loop {
+            let ev = event::read();
+            let failed = ev.is_err();
+            if tx.send(ev).is_err() || failed {
+                return;
+            }
+        }
+    });
+    rx
+}
+
+/// SIGTERM and SIGHUP as messages, so the loop quits and the terminal is restored.
+fn signal_channel() -> anyhow::Result<Receiver<i32>> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
+        .context("cannot listen for signals")?;
+    let (tx, rx) = unbounded();
+    std::thread::spawn(move || {
+        for s in signals.forever() {
+            if tx.send(s).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(rx)
 }

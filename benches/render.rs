@@ -1,0 +1,110 @@
+//! Key press → frame at 100k articles: one `update` (the next article) and one full draw on a
+//! 200×50 TestBackend, over a synthetic library of 100k summaries. Also: narrowing the list by a
+//! search keystroke over 100k titles.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::hint::black_box;
+use tidings::article::{ArticleId, Location, Published, Summary};
+use tidings::store::Store;
+use tidings::tui::action::Action;
+use tidings::tui::app::App;
+use tidings::tui::keymap::Keymap;
+use tidings::tui::view::view;
+
+const ARTICLES: usize = 100_000;
+
+fn library_app() -> App {
+    let words = [
+        "council",
+        "harbour",
+        "Bürgermeister",
+        "elezioni",
+        "storm",
+        "ferry",
+        "budget",
+        "Regierung",
+        "festival",
+        "rail",
+        "strike",
+        "museum",
+        "vertice",
+        "Wahl",
+        "bridge",
+        "école",
+    ];
+    let langs = ["en", "de", "it", "fr"];
+    let summaries: Vec<Summary> = (0..ARTICLES)
+        .map(|i| {
+            let title = format!(
+                "{} {} {} number {i}",
+                words[i % words.len()],
+                words[(i / 7) % words.len()],
+                words[(i / 53) % words.len()]
+            );
+            Summary {
+                id: ArticleId::from_key(&title),
+                title,
+                lang: Some(langs[i % langs.len()].to_string()),
+                published: Some(Published {
+                    year: 2020 + (i % 5) as u16,
+                    month: 1 + (i % 12) as u8,
+                    day: Some(1 + (i % 28) as u8),
+                    time: None,
+                }),
+                sources: vec![format!("Outlet {}", i % 40)],
+                url: None,
+                location: Location::File(format!("/bench/{i}.txt").into()),
+                words: 500,
+            }
+        })
+        .collect();
+    let mut app = App::new(Store::in_memory().unwrap(), Keymap::default(), true);
+    app.update(Action::Resize(200, 50));
+    app.update(Action::Loaded(summaries));
+    app.update(Action::LoadFinished);
+    app
+}
+
+fn render(c: &mut Criterion) {
+    let mut app = library_app();
+    assert_eq!(app.library.len(), ARTICLES);
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    c.bench_function("key_to_frame_100k", |b| {
+        b.iter(|| {
+            app.update(Action::Down);
+            terminal.draw(|f| view(black_box(&app), f)).unwrap();
+        })
+    });
+    c.bench_function("search_keystroke_100k", |b| {
+        b.iter(|| {
+            app.update(Action::Search);
+            app.update(Action::SearchInput('w'));
+            app.update(Action::SearchInput('a'));
+            terminal.draw(|f| view(black_box(&app), f)).unwrap();
+            app.update(Action::Cancel);
+        })
+    });
+}
+
+/// A on 100k unread articles, answered yes, then U: 200k marks written to a store on disk.
+fn mark_all(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = library_app();
+    app.store = Store::open(&dir.path().join("tidings.db")).unwrap();
+    let mut group = c.benchmark_group("marks");
+    group.sample_size(10);
+    group.bench_function("mark_all_read_and_undo_100k", |b| {
+        b.iter(|| {
+            app.update(Action::MarkAllRead);
+            app.update(Action::Confirm);
+            assert_eq!(app.library.counts().1, 0);
+            app.update(Action::Undo);
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, render, mark_all);
+criterion_main!(benches);

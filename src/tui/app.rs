@@ -1,0 +1,720 @@
+//! The reader's state and [`App::update`], the only place it changes. Keys become actions in
+//! [`App::translate`] (through the keymap and the current input mode), so every key can be driven
+//! in a test without a terminal. Drawing is in `view`, which only reads the app.
+
+use super::action::Action;
+use super::document::{self, DocLine};
+use super::filter::{self, Filter};
+use super::keymap::{Key, Keymap};
+use super::layout::{self, Areas, Pane};
+use super::popup::{FilterChoice, Popup, step};
+use crate::article::{Article, ArticleId, Summary};
+use crate::library::{self, Library};
+use crate::quotes::{self, Quote};
+use crate::store::Store;
+use crate::text::sanitize;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
+
+/// Opens a URL in the browser; `Err` is a message for the status bar.
+pub type Browser = Box<dyn FnMut(&str) -> Result<(), String>>;
+
+/// Opened articles kept with their quotes, so that going back to one does not read it again.
+const CACHE_SIZE: usize = 64;
+
+/// An article shown in the reading pane, laid out for the pane's width.
+pub struct Opened {
+    pub id: ArticleId,
+    pub article: Rc<Article>,
+    pub quotes: Rc<Vec<Quote>>,
+    pub lines: Vec<DocLine>,
+    pub width: usize,
+    pub scroll: usize,
+    /// Index into the visible quotes of the selected quote in the quotes pane.
+    pub quote_selected: usize,
+    /// The quote shown in the text (index into `quotes`), highlighted.
+    pub highlight: Option<usize>,
+}
+
+/// The title search: the query, and whether keys still type into it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    pub editing: bool,
+}
+
+pub struct App {
+    pub library: Library,
+    pub store: Store,
+    pub keymap: Keymap,
+    pub mark_read_on_open: bool,
+    /// Ids marked read in the store when the reader started; the loader's articles get these marks.
+    read_at_start: HashSet<ArticleId>,
+    /// Each entry's title folded for search, by library index.
+    folded: Vec<String>,
+    /// Library indices of the articles the list shows, in order.
+    pub shown: Vec<usize>,
+    /// Index into `shown`.
+    pub selected: usize,
+    /// First row of the list on screen.
+    pub list_top: usize,
+    pub focus: Pane,
+    pub filter: Filter,
+    pub search: Search,
+    pub popup: Option<Popup>,
+    pub status: Option<String>,
+    /// Files read so far, while loading.
+    pub loading: Option<usize>,
+    /// Each change of read marks, as (id, mark before), latest last.
+    undo: Vec<Vec<(ArticleId, bool)>>,
+    pub opened: Option<Opened>,
+    cache: HashMap<ArticleId, (Rc<Article>, Rc<Vec<Quote>>)>,
+    pub show_terms: bool,
+    pub size: (u16, u16),
+    pub quit: bool,
+    browser: Browser,
+}
+
+impl App {
+    pub fn new(store: Store, keymap: Keymap, mark_read_on_open: bool) -> App {
+        let read_at_start = store.read_ids().unwrap_or_default();
+        App {
+            library: Library::new(),
+            store,
+            keymap,
+            mark_read_on_open,
+            read_at_start,
+            folded: Vec::new(),
+            shown: Vec::new(),
+            selected: 0,
+            list_top: 0,
+            focus: Pane::List,
+            filter: Filter::default(),
+            search: Search::default(),
+            popup: None,
+            status: None,
+            loading: Some(0),
+            undo: Vec::new(),
+            opened: None,
+            cache: HashMap::new(),
+            show_terms: false,
+            size: (80, 24),
+            quit: false,
+            browser: Box::new(open_in_browser),
+        }
+    }
+
+    /// Replaces the way URLs are opened (tests record them instead).
+    pub fn set_browser(&mut self, browser: Browser) {
+        self.browser = browser;
+    }
+
+    /// Adds articles to the library, with their marks from the store; the list grows in place.
+    pub fn add_articles(&mut self, summaries: Vec<Summary>) {
+        for summary in summaries {
+            let read = self.read_at_start.contains(&summary.id);
+            let before = self.library.len();
+            let folded = filter::fold(&summary.title);
+            let i = self.library.insert(summary, read);
+            if i == before {
+                self.folded.push(folded);
+                let entry = &self.library.entries()[i];
+                let q = filter::fold(&self.search.query);
+                if self.filter.matches(entry) && (q.is_empty() || self.folded[i].contains(&q)) {
+                    self.shown.push(i);
+                }
+            } else if let Some(f) = self.folded.get_mut(i) {
+                *f = folded;
+            }
+        }
+    }
+
+    pub fn areas(&self) -> Areas {
+        layout::areas(Rect::new(0, 0, self.size.0, self.size.1), self.focus)
+    }
+
+    /// The library entry the list's selection is on.
+    pub fn selected_entry(&self) -> Option<&library::Entry> {
+        let i = *self.shown.get(self.selected)?;
+        self.library.entries().get(i)
+    }
+
+    /// The quotes the quotes pane lists (terms only with `t`).
+    pub fn visible_quotes(&self) -> Vec<usize> {
+        self.opened
+            .as_ref()
+            .map(|o| document::visible_quotes(&o.quotes, self.show_terms))
+            .unwrap_or_default()
+    }
+
+    /// A key press as an action, by the keymap and the current input mode.
+    pub fn translate(&self, key: &KeyEvent) -> Option<Action> {
+        let k = Key::from_event(key);
+        if self.search.editing {
+            let plain = (k.mods - KeyModifiers::SHIFT).is_empty();
+            return match k.code {
+                KeyCode::Enter => Some(Action::Open),
+                KeyCode::Esc => Some(Action::Cancel),
+                KeyCode::Backspace => Some(Action::SearchBackspace),
+                KeyCode::Char(c) if plain => Some(Action::SearchInput(c)),
+                _ => self.keymap.action(k).filter(|a| *a == Action::QuitNow),
+            };
+        }
+        if let Some(Popup::ConfirmMarkAll { .. }) = self.popup {
+            return match k.code {
+                KeyCode::Char('y' | 'Y') | KeyCode::Enter => Some(Action::Confirm),
+                KeyCode::Char('n') | KeyCode::Esc => Some(Action::Cancel),
+                _ => self.keymap.action(k),
+            };
+        }
+        self.keymap.action(k)
+    }
+
+    /// Carries out one action.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::QuitNow => self.quit = true,
+            Action::Resize(w, h) => self.size = (w, h),
+            a if self.search.editing => self.update_search(a),
+            a if self.popup.is_some() => self.update_popup(a),
+            a => self.update_main(a),
+        }
+        self.relayout();
+        self.clamp();
+    }
+
+    fn update_search(&mut self, action: Action) {
+        match action {
+            Action::SearchInput(c) => {
+                self.search.query.push(c);
+                self.refilter();
+            }
+            Action::SearchBackspace => {
+                self.search.query.pop();
+                self.refilter();
+            }
+            Action::Open => {
+                self.search.editing = false;
+                if self.search.query.is_empty() {
+                    self.refilter();
+                }
+            }
+            Action::Cancel => {
+                self.search = Search::default();
+                self.refilter();
+            }
+            _ => {}
+        }
+    }
+
+    fn update_popup(&mut self, action: Action) {
+        let Some(popup) = self.popup.as_mut() else {
+            return;
+        };
+        let page = i64::try_from(layout::inner_height(Some(Rect::new(0, 0, 1, self.size.1))))
+            .unwrap_or(1)
+            .max(1);
+        match action {
+            Action::Down => popup.move_by(1),
+            Action::Up => popup.move_by(-1),
+            Action::PageDown => popup.move_by(page),
+            Action::PageUp => popup.move_by(-page),
+            Action::First => popup.move_by(i64::MIN),
+            Action::Last => popup.move_by(i64::MAX),
+            Action::Quit => self.popup = None,
+            Action::Cancel => {
+                if let Some(Popup::Filter { .. }) = self.popup {
+                    self.set_filter(Filter::default());
+                }
+                self.popup = None;
+            }
+            Action::Confirm | Action::Open | Action::OpenInBrowser => self.choose(action),
+            Action::Help if matches!(popup, Popup::Help { .. }) => self.popup = None,
+            Action::Scroll(_, _, down) => popup.move_by(if down { 3 } else { -3 }),
+            _ => {}
+        }
+    }
+
+    /// Enter (or y, or o) in a popup.
+    fn choose(&mut self, action: Action) {
+        let Some(popup) = self.popup.take() else {
+            return;
+        };
+        match popup {
+            Popup::Help { .. } => {}
+            Popup::ConfirmMarkAll { .. } => {
+                if action != Action::OpenInBrowser {
+                    self.mark_all_read();
+                }
+            }
+            Popup::Filter { choices, selected } => {
+                let mut f = self.filter.clone();
+                match choices.get(selected) {
+                    Some(FilterChoice::UnreadOnly) => f.unread_only = !f.unread_only,
+                    Some(FilterChoice::Lang(l)) => f.lang = Some(l.clone()),
+                    Some(FilterChoice::Source(s)) => f.source = Some(s.clone()),
+                    Some(FilterChoice::Clear) => f = Filter::default(),
+                    None => {}
+                }
+                self.set_filter(f);
+            }
+            Popup::Links { links, selected } => {
+                if let Some(url) = links.get(selected) {
+                    self.browse(&url.clone());
+                }
+            }
+        }
+    }
+
+    fn update_main(&mut self, action: Action) {
+        let page = i64::try_from(self.pane_height(Pane::Reader))
+            .unwrap_or(1)
+            .max(1);
+        match action {
+            Action::Down => self.move_in_focus(1),
+            Action::Up => self.move_in_focus(-1),
+            Action::First => self.move_in_focus(i64::MIN),
+            Action::Last => self.move_in_focus(i64::MAX),
+            Action::PageDown => self.scroll_reader(page),
+            Action::PageUp => self.scroll_reader(-page),
+            Action::FocusNext => self.focus = next_pane(self.focus, 1),
+            Action::FocusPrev => self.focus = next_pane(self.focus, 2),
+            Action::Open => match self.focus {
+                Pane::Quotes => self.show_selected_quote(),
+                _ => self.open_selected(),
+            },
+            Action::NextUnread => self.jump_unread(true),
+            Action::PrevUnread => self.jump_unread(false),
+            Action::ToggleRead => self.toggle_read(),
+            Action::MarkAllRead => {
+                let count = self.shown_unread().len();
+                if count == 0 {
+                    self.status = Some("no unread articles shown".into());
+                } else {
+                    self.popup = Some(Popup::ConfirmMarkAll { count });
+                }
+            }
+            Action::Undo => self.undo(),
+            Action::Search => {
+                self.search = Search {
+                    query: String::new(),
+                    editing: true,
+                };
+                self.refilter();
+            }
+            Action::Filter => self.popup = Some(self.filter_popup()),
+            Action::Links => match &self.opened {
+                Some(o) => {
+                    let links = document::numbered_links(&o.article);
+                    if links.is_empty() {
+                        self.status = Some("this article has no links".into());
+                    } else {
+                        self.popup = Some(Popup::Links { links, selected: 0 });
+                    }
+                }
+                None => self.status = Some("open an article first (Enter)".into()),
+            },
+            Action::OpenInBrowser => {
+                let url = self
+                    .opened
+                    .as_ref()
+                    .and_then(|o| o.article.url.clone())
+                    .or_else(|| self.selected_entry().and_then(|e| e.summary.url.clone()));
+                match url {
+                    Some(url) => self.browse(&url),
+                    None => self.status = Some("this article has no URL; u lists its links".into()),
+                }
+            }
+            Action::ToggleTerms => {
+                self.show_terms = !self.show_terms;
+                if let Some(o) = self.opened.as_mut() {
+                    o.quote_selected = 0;
+                }
+            }
+            Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            Action::Cancel => {
+                if !self.search.query.is_empty() {
+                    self.search = Search::default();
+                    self.refilter();
+                } else {
+                    self.status = None;
+                }
+            }
+            Action::Quit => self.quit = true,
+            Action::Click(col, row) => self.click(col, row),
+            Action::Scroll(col, row, down) => {
+                if let Some(pane) = self.areas().pane_at(col, row) {
+                    let delta = if down { 3 } else { -3 };
+                    self.move_in(pane, delta);
+                }
+            }
+            Action::Loaded(summaries) => self.add_articles(summaries),
+            Action::Removed(ids) => self.remove_articles(&ids),
+            Action::LoadProblem(message) => {
+                self.status = Some(sanitize(&message).replace('\n', " "));
+            }
+            Action::LoadProgress(done) => self.loading = Some(done),
+            Action::LoadFinished => self.loading = None,
+            _ => {}
+        }
+    }
+
+    fn pane_height(&self, pane: Pane) -> usize {
+        layout::inner_height(self.areas().of(pane))
+    }
+
+    fn move_in_focus(&mut self, delta: i64) {
+        self.move_in(self.focus, delta);
+    }
+
+    fn move_in(&mut self, pane: Pane, delta: i64) {
+        match pane {
+            Pane::List => self.selected = step(self.selected, delta, self.shown.len()),
+            Pane::Reader => self.scroll_reader(delta),
+            Pane::Quotes => {
+                let len = self.visible_quotes().len();
+                if let Some(o) = self.opened.as_mut() {
+                    o.quote_selected = step(o.quote_selected, delta, len);
+                }
+            }
+        }
+    }
+
+    fn scroll_reader(&mut self, delta: i64) {
+        let height = self.pane_height(Pane::Reader);
+        if let Some(o) = self.opened.as_mut() {
+            let max = o.lines.len().saturating_sub(height.max(1));
+            o.scroll = step(o.scroll, delta, max + 1);
+        }
+    }
+
+    fn click(&mut self, col: u16, row: u16) {
+        let areas = self.areas();
+        let Some(pane) = areas.pane_at(col, row) else {
+            return;
+        };
+        self.focus = pane;
+        if pane == Pane::List
+            && let Some(r) = areas.list
+        {
+            let line = usize::from(row.saturating_sub(r.y));
+            if line >= 1 && line < usize::from(r.height.saturating_sub(1)) {
+                let i = self.list_top + line - 1;
+                if i < self.shown.len() {
+                    self.selected = i;
+                }
+            }
+        }
+    }
+
+    /// Drops articles whose file is gone; the selection stays on the same article when it can.
+    pub fn remove_articles(&mut self, ids: &[crate::article::ArticleId]) {
+        let keep = self.selected_entry().map(|e| e.summary.id);
+        self.library.remove(ids);
+        self.folded = self
+            .library
+            .entries()
+            .iter()
+            .map(|e| filter::fold(&e.summary.title))
+            .collect();
+        self.refilter();
+        if let Some(i) = keep.and_then(|id| self.library.index_of(id)) {
+            self.selected = self.shown.iter().position(|&s| s == i).unwrap_or(0);
+        }
+    }
+
+    fn refilter(&mut self) {
+        let keep = self.shown.get(self.selected).copied();
+        self.shown = filter::shown(
+            self.library.entries(),
+            &self.folded,
+            &self.filter,
+            &self.search.query,
+        );
+        self.selected = keep
+            .and_then(|k| self.shown.iter().position(|&i| i == k))
+            .unwrap_or(0);
+    }
+
+    fn set_filter(&mut self, f: Filter) {
+        self.filter = f;
+        self.refilter();
+    }
+
+    fn filter_popup(&self) -> Popup {
+        let mut langs = BTreeSet::new();
+        let mut sources = BTreeSet::new();
+        for e in self.library.entries() {
+            langs.extend(e.summary.lang.iter().cloned());
+            sources.extend(e.summary.sources.iter().cloned());
+        }
+        let mut choices = vec![FilterChoice::UnreadOnly];
+        choices.extend(langs.into_iter().map(FilterChoice::Lang));
+        choices.extend(sources.into_iter().map(FilterChoice::Source));
+        choices.push(FilterChoice::Clear);
+        Popup::Filter {
+            choices,
+            selected: 0,
+        }
+    }
+
+    /// Opens the selected article in the reading pane.
+    fn open_selected(&mut self) {
+        let Some(entry) = self.selected_entry() else {
+            return;
+        };
+        let summary = entry.summary.clone();
+        let (article, quotes) = match self.cache.get(&summary.id) {
+            Some((a, q)) => (a.clone(), q.clone()),
+            None => match library::open(&summary) {
+                Ok(article) => {
+                    let quotes = Rc::new(quotes::extract(&article));
+                    let article = Rc::new(article);
+                    if self.cache.len() >= CACHE_SIZE {
+                        self.cache.clear();
+                    }
+                    self.cache
+                        .insert(summary.id, (article.clone(), quotes.clone()));
+                    (article, quotes)
+                }
+                Err(e) => {
+                    self.status = Some(sanitize(&e.to_string()).replace('\n', " "));
+                    return;
+                }
+            },
+        };
+        self.show(article, quotes);
+        if self.mark_read_on_open {
+            self.change_marks(vec![(summary.id, true)]);
+        }
+    }
+
+    /// Shows an article and its quotes in the reading pane (on a narrow screen, focused).
+    pub fn show(&mut self, article: Rc<Article>, quotes: Rc<Vec<Quote>>) {
+        self.opened = Some(Opened {
+            id: article.id,
+            article,
+            quotes,
+            lines: Vec::new(),
+            width: 0,
+            scroll: 0,
+            quote_selected: 0,
+            highlight: None,
+        });
+        if self.areas().reader.is_none() {
+            self.focus = Pane::Reader;
+        }
+        self.relayout();
+    }
+
+    /// Lays the opened article out again when the reading pane's width changed.
+    fn relayout(&mut self) {
+        let areas = self.areas();
+        let width = layout::inner_width(areas.reader.or(areas.list));
+        if let Some(o) = self.opened.as_mut()
+            && o.width != width
+        {
+            o.lines = document::layout(&o.article, width);
+            o.width = width;
+        }
+    }
+
+    /// Scrolls the reading pane to the selected quote and highlights it.
+    fn show_selected_quote(&mut self) {
+        let visible = self.visible_quotes();
+        let height = self.pane_height(Pane::Reader);
+        if let Some(o) = self.opened.as_mut()
+            && let Some(&qi) = visible.get(o.quote_selected)
+            && let Some(q) = o.quotes.get(qi)
+        {
+            o.highlight = Some(qi);
+            if let Some(line) = document::line_of_quote(&o.lines, &o.article, q) {
+                // A little context above the quote.
+                o.scroll = line.saturating_sub(2);
+                let max = o.lines.len().saturating_sub(height.max(1));
+                o.scroll = o.scroll.min(max);
+            }
+        }
+    }
+
+    fn jump_unread(&mut self, forward: bool) {
+        let entries = self.library.entries();
+        let unread = |&(_, &i): &(usize, &usize)| entries.get(i).is_some_and(|e| !e.read);
+        let found = if forward {
+            self.shown
+                .iter()
+                .enumerate()
+                .skip(self.selected + 1)
+                .find(unread)
+        } else {
+            self.shown
+                .iter()
+                .enumerate()
+                .take(self.selected)
+                .rev()
+                .find(unread)
+        };
+        match found {
+            Some((at, _)) => {
+                self.selected = at;
+                self.open_selected();
+            }
+            None => self.status = Some("no more unread articles".into()),
+        }
+    }
+
+    fn toggle_read(&mut self) {
+        if let Some(e) = self.selected_entry() {
+            let change = vec![(e.summary.id, !e.read)];
+            self.change_marks(change);
+        }
+    }
+
+    fn shown_unread(&self) -> Vec<ArticleId> {
+        let entries = self.library.entries();
+        self.shown
+            .iter()
+            .filter_map(|&i| entries.get(i))
+            .filter(|e| !e.read)
+            .map(|e| e.summary.id)
+            .collect()
+    }
+
+    fn mark_all_read(&mut self) {
+        let changes: Vec<_> = self
+            .shown_unread()
+            .into_iter()
+            .map(|id| (id, true))
+            .collect();
+        let n = self.change_marks(changes);
+        if self.status.is_none() || n > 0 {
+            self.status = Some(format!("marked {n} read — U to undo"));
+        }
+    }
+
+    fn undo(&mut self) {
+        let Some(last) = self.undo.pop() else {
+            self.status = Some("nothing to undo".into());
+            return;
+        };
+        let n = last.len();
+        if let Err(message) = self.write_marks(&last) {
+            self.status = Some(message);
+            return;
+        }
+        self.status = Some(format!(
+            "restored {n} read mark{}",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+
+    /// Sets marks in memory and in the store, and records the change for undo. Returns how many
+    /// marks changed. A failed write reverts the marks in memory and says so in the status bar.
+    fn change_marks(&mut self, changes: Vec<(ArticleId, bool)>) -> usize {
+        let mut before = Vec::new();
+        let mut written = Vec::new();
+        for (id, read) in changes {
+            if let Some(was) = self.library.set_read(id, read)
+                && was != read
+            {
+                before.push((id, was));
+                written.push((id, read));
+            }
+        }
+        if written.is_empty() {
+            return 0;
+        }
+        if let Err(message) = self.store_marks(&written) {
+            for &(id, was) in &before {
+                self.library.set_read(id, was);
+            }
+            self.status = Some(message);
+            return 0;
+        }
+        let n = before.len();
+        self.undo.push(before);
+        n
+    }
+
+    /// Writes `marks` (id, mark) without recording undo; on failure nothing changes.
+    fn write_marks(&mut self, marks: &[(ArticleId, bool)]) -> Result<(), String> {
+        let mut before = Vec::new();
+        for &(id, read) in marks {
+            if let Some(was) = self.library.set_read(id, read) {
+                before.push((id, was));
+            }
+        }
+        self.store_marks(marks).inspect_err(|_| {
+            for &(id, was) in &before {
+                self.library.set_read(id, was);
+            }
+        })
+    }
+
+    /// One mark is one row; many (mark all read, its undo) are one transaction.
+    fn store_marks(&self, marks: &[(ArticleId, bool)]) -> Result<(), String> {
+        let result = match marks {
+            [(id, read)] => self.store.set_read(*id, *read),
+            _ => self.store.set_marks(marks),
+        };
+        result.map_err(|e| {
+            format!(
+                "could not save the read mark: {}",
+                sanitize(&e.to_string()).replace('\n', " ")
+            )
+        })
+    }
+
+    fn browse(&mut self, url: &str) {
+        let url = sanitize(url).replace('\n', "");
+        self.status = Some(match (self.browser)(&url) {
+            Ok(()) => format!("opened {url}"),
+            Err(e) => sanitize(&e).replace('\n', " "),
+        });
+    }
+
+    /// Keeps the selection and the scroll positions inside what exists and on screen.
+    fn clamp(&mut self) {
+        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+        let h = self.pane_height(Pane::List).max(1);
+        if self.selected < self.list_top {
+            self.list_top = self.selected;
+        } else if self.selected >= self.list_top + h {
+            self.list_top = self.selected + 1 - h;
+        }
+        self.list_top = self.list_top.min(self.shown.len().saturating_sub(h));
+        let rh = self.pane_height(Pane::Reader).max(1);
+        let qlen = self.visible_quotes().len();
+        if let Some(o) = self.opened.as_mut() {
+            o.scroll = o.scroll.min(o.lines.len().saturating_sub(rh));
+            o.quote_selected = o.quote_selected.min(qlen.saturating_sub(1));
+        }
+    }
+}
+
+fn next_pane(p: Pane, by: usize) -> Pane {
+    let i = Pane::ALL.iter().position(|x| *x == p).unwrap_or(0);
+    Pane::ALL[(i + by) % Pane::ALL.len()]
+}
+
+/// Starts the platform's opener (`xdg-open`, `open`) detached, its output discarded.
+fn open_in_browser(url: &str) -> Result<(), String> {
+    use std::process::{Command, Stdio};
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let mut child = Command::new(program)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start {program} to open {url}: {e}"))?;
+    // Reap it in the background so it does not linger as a zombie.
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}

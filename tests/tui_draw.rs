@@ -1,0 +1,162 @@
+//! Drawing on a TestBackend: the layouts (snapshots), the popups, every small size without a
+//! panic, and no control character ever reaching a cell.
+
+mod tui_support;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tidings::article::{ArticleId, Location, Summary};
+use tidings::tui::action::Action;
+use tidings::tui::app::App;
+use tidings::tui::view::view;
+use tui_support::*;
+
+fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view(app, f)).unwrap();
+    terminal
+}
+
+fn screen_text(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn wide_layout_120x40() {
+    let app = sample_app(120, 40);
+    let t = draw(&app, 120, 40);
+    let text = screen_text(&t);
+    assert!(text.contains("Articles (5, 5 unread)"), "{text}");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn medium_layout_80x24() {
+    let app = sample_app(80, 24);
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn help_popup() {
+    let mut app = sample_app(120, 40);
+    press(&mut app, "?");
+    let t = draw(&app, 120, 40);
+    let text = screen_text(&t);
+    for (_, _, desc) in tidings::tui::action::BINDABLE {
+        assert!(text.contains(desc), "help misses {desc}");
+    }
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn quotes_pane_with_and_without_terms() {
+    let mut app = sample_app(120, 40);
+    press(&mut app, "<Tab><Tab>");
+    let area = app.areas().quotes.unwrap();
+    let t = draw(&app, 120, 40);
+    let buf = t.backend().buffer();
+    let pane: String = (area.y..area.y + area.height)
+        .map(|y| {
+            (area.x..area.x + area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    let words: Vec<&str> = pane
+        .split(|c: char| c.is_whitespace() || "┃━┏┓┗┛".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words = words.join(" ");
+    assert!(
+        words.contains("Anna Reiter 2 · Town Hall 1 · unattributed 1 Anna Reiter “We will"),
+        "{words}"
+    );
+    assert!(!pane.contains("temporary inconvenience"), "{pane}");
+    insta::assert_snapshot!("quotes_pane", pane);
+    press(&mut app, "t");
+    let text = screen_text(&draw(&app, 120, 40));
+    assert!(text.contains("temporary inconvenience"), "{text}");
+}
+
+#[test]
+fn filter_and_confirm_popups() {
+    let mut app = sample_app(120, 40);
+    press(&mut app, "f");
+    let text = screen_text(&draw(&app, 120, 40));
+    for want in ["unread only", "language: it", "source: Stadtblatt"] {
+        assert!(text.contains(want), "{want}: {text}");
+    }
+    press(&mut app, "<Esc>A");
+    let text = screen_text(&draw(&app, 120, 40));
+    assert!(
+        text.contains("Mark the 5 unread shown articles read?"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_size_from_1x1_to_40x15_draws_without_panic() {
+    let mut app = sample_app(120, 40);
+    for keys in ["", "?", "f", "<Esc>u"] {
+        press(&mut app, keys);
+        for w in 1..=40 {
+            for h in 1..=15 {
+                app.update(Action::Resize(w, h));
+                let t = draw(&app, w, h);
+                if w < 30 || h < 8 {
+                    let text = screen_text(&t);
+                    let squeezed: String = text.split_whitespace().collect();
+                    assert!(
+                        w * h < 20 || squeezed.starts_with("termi"),
+                        "{w}×{h}: {text}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn control_characters_never_reach_a_cell() {
+    let mut app = App::new(
+        tidings::store::Store::in_memory().unwrap(),
+        Default::default(),
+        true,
+    );
+    app.update(Action::Resize(120, 40));
+    let nasty = "Evil \u{1b}]0;pwned\u{7}title \u{1b}[31mred\u{9b}2J\r\nnext";
+    app.update(Action::Loaded(vec![Summary {
+        id: ArticleId::from_key("x"),
+        title: nasty.into(),
+        lang: Some("e\u{1b}n".into()),
+        published: None,
+        sources: vec!["\u{7}src\u{8}".into()],
+        url: None,
+        location: Location::File("/nonexistent/\u{1b}[2J.txt".into()),
+        words: 1,
+    }]));
+    app.update(Action::LoadProblem(
+        "cannot read /tmp/\u{1b}[2Jx: gone".into(),
+    ));
+    press(&mut app, "<Enter>");
+    for (w, h) in [(120, 40), (80, 24), (40, 12)] {
+        app.update(Action::Resize(w, h));
+        let t = draw(&app, w, h);
+        for cell in t.backend().buffer().content() {
+            assert!(
+                !cell.symbol().chars().any(char::is_control),
+                "{:?} at {w}×{h}",
+                cell.symbol()
+            );
+        }
+    }
+}

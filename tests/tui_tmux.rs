@@ -1,0 +1,153 @@
+//! The real binary in a real terminal (tmux): the first frame, j and Enter, the read mark kept,
+//! and the terminal restored after q. Skipped, with a message, where tmux is not installed.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "reader"])
+    }
+
+    /// Waits until the screen shows `want`; returns the screen.
+    fn wait_for(&self, want: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(want) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "no {want:?} on screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+fn quoted(p: &Path) -> String {
+    format!("'{}'", p.display().to_string().replace('\'', r"'\''"))
+}
+
+/// Starts the reader over the fixtures in a detached tmux session; after it exits, the shell
+/// prints its exit code and the terminal's icanon/echo modes.
+fn start(dir: &tempfile::TempDir) -> Option<Tmux> {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux is not installed; skipping the terminal test");
+        return None;
+    }
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
+    let command = format!(
+        "env XDG_DATA_HOME={data} XDG_CONFIG_HOME={config} {bin} {fixtures}; \
+         echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -e '-*icanon' -e '-*echo'; echo STTY-DONE; sleep 30",
+        data = quoted(&dir.path().join("data")),
+        config = quoted(&dir.path().join("config")),
+        bin = quoted(Path::new(env!("CARGO_BIN_EXE_tidings"))),
+        fixtures = quoted(&fixtures),
+    );
+    let tmux = Tmux {
+        socket: format!(
+            "tidings-test-{}-{}",
+            std::process::id(),
+            dir.path().file_name()?.to_string_lossy()
+        ),
+    };
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "reader",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        &command,
+    ]);
+    tmux.wait_for("Articles (4, 4 unread)");
+    Some(tmux)
+}
+
+/// Raw mode is off again (icanon and echo back on) and the alternate screen is gone.
+fn assert_restored(screen: &str) {
+    let lines: Vec<&str> = screen.lines().map(str::trim).collect();
+    assert!(
+        lines.contains(&"icanon") && lines.contains(&"echo"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Articles ("), "{screen}");
+}
+
+#[test]
+fn the_binary_draws_opens_marks_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(tmux) = start(&dir) else { return };
+    tmux.run(&["send-keys", "-t", "reader", "j", "Enter"]);
+    let screen = tmux.wait_for("Articles (4, 3 unread)");
+    assert!(
+        screen.contains("La direzione del festival"),
+        "the reader shows the opened article:\n{screen}"
+    );
+    assert!(screen.contains("Quotes (1)"), "{screen}");
+    tmux.run(&["send-keys", "-t", "reader", "q"]);
+    let screen = tmux.wait_for("STTY-DONE");
+    assert!(screen.contains("EXITED 0"), "{screen}");
+    assert_restored(&screen);
+    // The mark was written to the store in the data folder.
+    let store = tidings::store::Store::open(&dir.path().join("data/tidings/tidings.db")).unwrap();
+    assert_eq!(store.read_ids().unwrap().len(), 1);
+}
+
+#[test]
+fn sigterm_quits_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(tmux) = start(&dir) else { return };
+    let shell = tmux.run(&["display-message", "-p", "-t", "reader", "#{pane_pid}"]);
+    let out = Command::new("pgrep")
+        .args(["-P", shell.trim(), "tidings"])
+        .output()
+        .expect("pgrep runs");
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "no reader process under the shell {shell}");
+    // Idle: no event, no work. CPU ticks (utime + stime) over one second stay at most one.
+    let ticks = || -> Option<u64> {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        let fields: Vec<&str> = stat.rsplit_once(") ")?.1.split(' ').collect();
+        Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+    };
+    if let Some(before) = ticks() {
+        std::thread::sleep(Duration::from_secs(1));
+        let after = ticks().unwrap();
+        eprintln!("idle CPU over 1 s: {} ticks", after - before);
+        assert!(
+            after - before <= 1,
+            "busy while idle: {} ticks",
+            after - before
+        );
+    }
+    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    let screen = tmux.wait_for("STTY-DONE");
+    assert!(screen.contains("EXITED 0"), "{screen}");
+    assert_restored(&screen);
+}
