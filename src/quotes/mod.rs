@@ -144,18 +144,7 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
                 text_of(span.close.0),
                 span.close.1 + span.close_len,
             );
-            let words = text.split_whitespace().count();
-            let cued = att.cue.is_some() || att.colon;
-            let kind = if !cued
-                && (words <= TERM_WORDS && !att.speechy
-                    || att.naming
-                    || att.after_article && text.starts_with(char::is_uppercase)
-                    || title_like(&text))
-            {
-                QuoteKind::Term
-            } else {
-                QuoteKind::Speech
-            };
+            let kind = classify(&text, &att);
             let mut quote = Quote {
                 text,
                 block: i,
@@ -192,6 +181,31 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
         }
     }
     quotes
+}
+
+/// Speech or term. A term is a quoted name or title, or one to three quoted words with no cue of
+/// saying near them; a short quote starting lowercase in a sentence of reported speech is speech
+/// (a fragment of what was said), one starting uppercase there is most often a name.
+fn classify(text: &str, att: &speaker::Attribution) -> QuoteKind {
+    let words = text.split_whitespace().count();
+    let lower = text.starts_with(|c: char| c.is_lowercase());
+    let sentence = text.ends_with(['.', '!', '?', ',', '…']);
+    // A name has no sentence punctuation and, unless a cue follows it, is not speech.
+    let name_like = !lower && !sentence && !att.after && !att.colon;
+    let term = if att.after || att.colon {
+        false
+    } else if att.naming || att.after_article && !lower || title_like(text) {
+        true
+    } else if words <= TERM_WORDS {
+        name_like || !(lower && (att.speechy || att.adjacent))
+    } else {
+        false
+    };
+    if term {
+        QuoteKind::Term
+    } else {
+        QuoteKind::Speech
+    }
 }
 
 /// The quoted text without its marks, and without the opening marks of paragraphs it continues

@@ -28,6 +28,10 @@ pub(crate) struct Attribution {
     pub after_article: bool,
     /// The quote follows a colon.
     pub colon: bool,
+    /// The cue stands next to the quote (a few words away), not just somewhere in the sentence.
+    pub adjacent: bool,
+    /// The cue follows the quote („…“, sagte X; "…," X said).
+    pub after: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -304,6 +308,8 @@ pub(crate) fn attribute(
         let subject_words = subject.split_whitespace().count();
         att.speechy = true;
         if s == 0 && kind != CueKind::After {
+            att.adjacent = true;
+            att.after = true;
             let cue = &lead[s..e];
             att.cue = Some(cue.to_string());
             if cue.ends_with("-il") || cue.ends_with("-elle") {
@@ -326,6 +332,8 @@ pub(crate) fn attribute(
                 att.speaker = reduce(lex, phrase_after(lex, &lead[e..]));
             }
             if att.speaker.is_some() {
+                att.adjacent = true;
+                att.after = true;
                 return att;
             }
         }
@@ -352,6 +360,7 @@ pub(crate) fn attribute(
             }
         };
         if let Some(sp) = speaker {
+            att.adjacent = tail.split_whitespace().count() <= MAX_SUBJECT_WORDS;
             att.cue = Some(cue.to_string());
             att.speaker = Some(sp);
             return att;
