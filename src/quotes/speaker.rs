@@ -194,6 +194,14 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
             .collect::<Vec<_>>()
             .join(" ")
     };
+    // "il portavoce del Cremlino Dmitry Peskov": after a preposition, the first capitalised word
+    // of a longer run names the place or body, the rest the person.
+    for run in &mut runs {
+        let (a, b) = *run;
+        if b - a >= 3 && a > 1 && lex.is_function_word(ws[a - 1].text) && !ws[a - 1].comma {
+            run.0 += 1;
+        }
+    }
     let long = runs.iter().rev().find(|(a, b)| b - a >= 2).copied();
     let after_role = runs
         .iter()
