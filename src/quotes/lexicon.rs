@@ -6,6 +6,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -77,8 +78,12 @@ pub enum CueKind {
 pub struct Lexicon {
     cues: Option<AhoCorasick>,
     cue_kinds: Vec<CueKind>,
+    /// Every cue, lowercased, to tell a word of saying from a name without running the automaton.
+    cue_words: HashSet<String>,
     pronouns: HashSet<String>,
-    roles: Vec<String>,
+    roles: HashSet<String>,
+    /// Roles long enough to end a compound (Kreml-Sprecher), for the suffix test.
+    role_suffixes: Vec<String>,
     titles: HashSet<String>,
     definite: HashSet<String>,
     function_words: HashSet<String>,
@@ -115,14 +120,21 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .build(&patterns)
             .ok();
-        let mut roles: Vec<String> = file.roles.iter().map(|r| r.to_lowercase()).collect();
-        roles.sort();
-        roles.dedup();
+        let roles = lower_set(&file.roles);
+        let mut role_suffixes: Vec<String> = roles
+            .iter()
+            .filter(|r| r.chars().count() >= 5)
+            .cloned()
+            .collect();
+        role_suffixes.sort();
+        let cue_words = patterns.iter().cloned().collect();
         Lexicon {
             cues,
             cue_kinds,
+            cue_words,
             pronouns: lower_set(&file.pronouns),
             roles,
+            role_suffixes,
             titles: lower_set(&file.titles),
             definite: lower_set(&file.definite),
             function_words: lower_set(&file.function_words),
@@ -155,45 +167,64 @@ impl Lexicon {
     }
 
     pub fn is_pronoun(&self, word: &str) -> bool {
-        self.pronouns.contains(&word.to_lowercase())
+        self.pronouns.contains(lower(word).as_ref())
+    }
+
+    /// A word that is itself a cue ("said", "sagte").
+    pub fn is_cue_word(&self, word: &str) -> bool {
+        self.cue_words.contains(lower(word).as_ref())
     }
 
     /// A role word: one of the roles, or a compound ending in one (Kreml-Sprecher).
     pub fn is_role(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        self.roles
-            .iter()
-            .any(|r| w == *r || (r.chars().count() >= 5 && w.ends_with(r.as_str())))
+        let w = lower(word);
+        self.roles.contains(w.as_ref())
+            || self
+                .role_suffixes
+                .iter()
+                .any(|r| w.len() > r.len() && w.ends_with(r.as_str()))
     }
 
     pub fn is_title(&self, word: &str) -> bool {
         self.titles
-            .contains(word.trim_end_matches('.').to_lowercase().as_str())
+            .contains(lower(word.trim_end_matches('.')).as_ref())
     }
 
     pub fn is_definite(&self, word: &str) -> bool {
-        self.definite.contains(&word.to_lowercase())
+        self.definite.contains(lower(word).as_ref())
     }
 
     pub fn is_function_word(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        self.function_words.contains(&w) || self.definite.contains(&w)
+        let w = lower(word);
+        self.function_words.contains(w.as_ref()) || self.definite.contains(w.as_ref())
     }
 
     pub fn is_stop(&self, word: &str) -> bool {
-        self.stops.contains(&word.to_lowercase())
+        self.stops.contains(lower(word).as_ref())
     }
 
     pub fn is_reported(&self, word: &str) -> bool {
-        self.reported.contains(&word.to_lowercase())
+        self.reported.contains(lower(word).as_ref())
     }
 
     pub fn is_naming(&self, word: &str) -> bool {
-        self.naming.contains(&word.to_lowercase())
+        self.naming.contains(lower(word).as_ref())
     }
 
     pub fn is_noun_of_saying(&self, word: &str) -> bool {
-        self.nouns.contains(&word.to_lowercase())
+        self.nouns.contains(lower(word).as_ref())
+    }
+}
+
+/// A word in lower case, borrowed when it already is (most words are).
+fn lower(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }
 

@@ -274,20 +274,36 @@ fn named_role(
         .rev()
         .find(|w| lex.is_role(w))?
         .to_lowercase();
-    for b in (0..=block).rev() {
+    // Bounded look-back (a few paragraphs, a few kilobytes each) keeps extraction linear.
+    for b in (block.saturating_sub(ROLE_LOOKBACK_BLOCKS)..=block).rev() {
         let text = article.blocks.get(b)?.text.as_str();
-        let text = if b == block {
-            text.get(..before).unwrap_or(text)
+        let end = if b == block {
+            before.min(text.len())
         } else {
-            text
+            text.len()
         };
-        let lower = text.to_lowercase();
-        // Lowercasing can change byte lengths; only use it when it did not.
-        if lower.len() != text.len() {
-            continue;
+        let mut start = end.saturating_sub(ROLE_LOOKBACK_BYTES);
+        while !text.is_char_boundary(start) {
+            start += 1;
         }
-        let mut search_end = lower.len();
-        while let Some(at) = lower[..search_end].rfind(role.as_str()) {
+        let Some(text) = text.get(start..end) else {
+            continue;
+        };
+        // The role as written lowercase ("portavoce") or capitalised ("Sprecher"), found with
+        // memchr's substring search rather than by lowercasing the text.
+        let mut capital: String = role.chars().take(1).flat_map(char::to_uppercase).collect();
+        capital.push_str(
+            role.get(role.chars().next().map_or(0, char::len_utf8)..)
+                .unwrap_or(""),
+        );
+        let mut search_end = text.len();
+        for _ in 0..ROLE_LOOKBACK_MENTIONS {
+            let hay = &text.as_bytes()[..search_end];
+            let best = [role.as_str(), capital.as_str()]
+                .iter()
+                .filter_map(|form| memchr::memmem::rfind(hay, form.as_bytes()))
+                .max();
+            let Some(at) = best else { break };
             let window: String = text[at..]
                 .split_whitespace()
                 .take(8)
@@ -301,6 +317,11 @@ fn named_role(
     }
     None
 }
+
+/// How far back a role is looked up: paragraphs, and bytes in each.
+const ROLE_LOOKBACK_BLOCKS: usize = 5;
+const ROLE_LOOKBACK_BYTES: usize = 4000;
+const ROLE_LOOKBACK_MENTIONS: usize = 4;
 
 fn cut_at_verb<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
     match lex.cues(text).first() {

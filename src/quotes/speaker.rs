@@ -10,7 +10,7 @@
 use super::lexicon::{CueKind, Lexicon};
 
 /// Longest stretch of text looked at on either side of a quote, in bytes.
-const WINDOW: usize = 400;
+const WINDOW: usize = 300;
 /// Most words between a quote and a cue that follows it ("…,” the minister of finance said).
 const MAX_SUBJECT_WORDS: usize = 8;
 
@@ -167,7 +167,7 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
             && !lex.is_title(w)
             && !lex.is_stop(w)
             && !lex.is_pronoun(w)
-            && lex.cues(w).is_empty()
+            && !lex.is_cue_word(w)
     };
     // Runs of name words; the best is the last of two words or more, else one after a role or
     // title, else the only word of the phrase.
