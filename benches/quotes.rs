@@ -273,7 +273,7 @@ fn corpus(bytes: usize) -> Vec<Article> {
         articles.push(Article {
             id: ArticleId::from_key(&articles.len().to_string()),
             title: String::new(),
-            lang: (rng.next() % 2 == 0).then(|| lang.code.to_string()),
+            lang: rng.next().is_multiple_of(2).then(|| lang.code.to_string()),
             published: None,
             sources: vec![],
             url: None,
