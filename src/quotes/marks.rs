@@ -7,18 +7,51 @@
 //! books) never closes anything. Spans may cross paragraph breaks (see [`pair`]). One pass over the
 //! marks with a stack: linear time whatever the input.
 
-use aho_corasick::AhoCorasick;
-use std::sync::LazyLock;
-
 /// Every glyph that can be a quotation mark. `"` and `'` are the typewriter marks.
 const MARKS: &[&str] = &[
     "\"", "'", "“", "”", "„", "‟", "‘", "’", "‚", "«", "»", "‹", "›", "「", "」", "『", "』",
 ];
 
-static FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    // Static, valid patterns: building cannot fail.
-    AhoCorasick::new(MARKS).unwrap_or_else(|_| unreachable!("quotation marks are valid patterns"))
-});
+/// Lead bytes of the marks' UTF-8 forms: `"`, `'`, 0xC2 (« »), 0xE2 (“ ” „ ‟ ‘ ’ ‚ ‹ ›), 0xE3
+/// (「 」 『 』). Most text bytes are none of these, so a table lookup per byte skips them.
+const LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t
+};
+
+/// The byte ranges of the quotation marks in `text`, in order.
+fn find_marks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let at = i;
+            let b = bytes[at];
+            i += 1;
+            if !LEAD[b as usize] {
+                continue;
+            }
+            let len = match b {
+                b'"' | b'\'' => 1,
+                0xC2 => 2,
+                _ => 3,
+            };
+            let Some(glyph) = text.get(at..at + len) else {
+                continue;
+            };
+            if MARKS.contains(&glyph) {
+                i = at + len;
+                return Some((at, at + len));
+            }
+        }
+        None
+    })
+}
 
 /// Single marks pair only with single marks; double with double.
 fn is_single(c: char) -> bool {
@@ -117,8 +150,7 @@ pub(crate) fn marks(text: &str) -> Vec<Mark> {
     let mut out = Vec::new();
     // The second mark of ’n’ (rock ’n’ roll), found when the first was.
     let mut skip_at = None;
-    for m in FINDER.find_iter(text) {
-        let (at, end) = (m.start(), m.end());
+    for (at, end) in find_marks(text) {
         let Some(mark) = text[at..end].chars().next() else {
             continue;
         };

@@ -143,6 +143,7 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
                 span.open.1,
                 text_of(span.close.0),
                 span.close.1 + span.close_len,
+                text.split_whitespace().nth(TERM_WORDS).is_none(),
             );
             let kind = classify(&text, &att);
             let mut quote = Quote {

@@ -82,21 +82,18 @@ fn is_quote_char(c: char) -> bool {
 fn before_window(text: &str, open: usize) -> &str {
     let from = floor_boundary(text, open.saturating_sub(WINDOW));
     let slice = &text[from..open];
-    let mut start = 0;
-    let mut prev: Option<(usize, char)> = None;
-    for (i, c) in slice.char_indices() {
-        if let Some((_, p)) = prev
-            && c.is_whitespace()
-            && matches!(p, '.' | '!' | '?')
-        {
-            start = i;
-        }
+    // Backwards from the quote, so the work is the length of the sentence, not of the window.
+    let mut next: Option<char> = None;
+    for (i, c) in slice.char_indices().rev() {
         if is_quote_char(c) {
-            start = i + c.len_utf8();
+            return &slice[i + c.len_utf8()..];
         }
-        prev = Some((i, c));
+        if matches!(c, '.' | '!' | '?') && next.is_some_and(char::is_whitespace) {
+            return &slice[i + 1..];
+        }
+        next = Some(c);
     }
-    &slice[start..]
+    slice
 }
 
 /// The part of the sentence after a quote: up to a sentence end or another quote.
@@ -289,6 +286,7 @@ pub(crate) fn attribute(
     open: usize,
     close_text: &str,
     close_end: usize,
+    short: bool,
 ) -> Attribution {
     let before = before_window(open_text, open);
     let after = after_window(close_text, close_end);
@@ -302,7 +300,8 @@ pub(crate) fn attribute(
         .unwrap_or("");
     att.naming = lex.is_naming(last_word.trim_matches(|c: char| !c.is_alphanumeric()));
     att.after_article = lex.is_definite(last_word);
-    att.speechy = has_reported(lex, before) || has_reported(lex, after);
+    // Only short quotes need it (speech or term); skip the word lookups for the rest.
+    att.speechy = short && (has_reported(lex, before) || has_reported(lex, after));
 
     // After the quote: "…,” said X / “…” ha detto X / „…“, so X / “…,” X said.
     let lead = after.trim_start_matches(|c: char| {
@@ -400,7 +399,7 @@ mod tests {
         let open = text.find(['“', '„', '«', '"']).unwrap();
         let close = text.rfind(['”', '“', '»', '"']).unwrap();
         let close_end = close + text[close..].chars().next().unwrap().len_utf8();
-        attribute(lex, text, open, text, close_end).speaker
+        attribute(lex, text, open, text, close_end, false).speaker
     }
 
     fn name(s: &str) -> Option<Speaker> {
