@@ -1,10 +1,19 @@
 //! Quotations: who said what (DESIGN §5).
 //!
-//! [`extract`] turns an article's blocks into [`Quote`]s. For now this pairs quotation marks within
-//! a paragraph; speaker attribution comes with the quotes work.
+//! [`extract`] turns an article's blocks into [`Quote`]s: [`marks`] pairs the quotation marks,
+//! [`speaker`] reads the cue and the speaker around each quote with a per-language [`Lexicon`],
+//! and this module decides the kind (speech, post, term) and resolves pronouns and roles to the
+//! last named speaker. It owns nothing of the terminal and nothing of parsing articles.
+
+mod lexicon;
+mod marks;
+mod speaker;
+
+pub use lexicon::{CueKind, Lexicon, LexiconError, LexiconFile, Lexicons};
 
 use crate::article::{Article, BlockKind};
 use serde::Serialize;
+use speaker::Speaker;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -20,7 +29,8 @@ pub enum QuoteKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Quote {
-    /// The quoted text, without its quotation marks.
+    /// The quoted text, without its quotation marks (runs of white space, paragraph breaks
+    /// included, read as one space).
     pub text: String,
     /// Index of the block the quote starts in.
     pub block: usize,
@@ -33,64 +43,293 @@ pub struct Quote {
     pub kind: QuoteKind,
 }
 
-const OPENERS: &[(char, &[char])] = &[
-    ('“', &['”', '“']),
-    ('„', &['“', '”']),
-    ('«', &['»']),
-    ('»', &['«']),
-    ('"', &['"', '“', '”']),
-];
+/// The bundled lexicons, compiled once.
+pub fn default_lexicons() -> &'static Lexicons {
+    &lexicon::DEFAULT
+}
 
-/// The quotes of an article, in text order.
+/// The quotes of an article, in text order, with the bundled lexicons.
 pub fn extract(article: &Article) -> Vec<Quote> {
-    let mut quotes = Vec::new();
-    for ((i, block), offset) in article
-        .blocks
+    extract_with(article, default_lexicons())
+}
+
+/// Character offsets (as the JSON contract counts them) of byte ranges into `body`, in one pass.
+/// Ranges must be sorted by start; a range off a character boundary counts the character it
+/// falls in.
+pub fn char_ranges(body: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut points: Vec<(usize, usize, bool)> = ranges
         .iter()
         .enumerate()
-        .zip(article.block_offsets())
-    {
+        .flat_map(|(i, r)| [(r.start, i, true), (r.end, i, false)])
+        .collect();
+    points.sort_unstable();
+    let mut out = vec![0..0; ranges.len()];
+    let mut chars = 0;
+    let mut iter = body.char_indices().peekable();
+    for (byte, i, is_start) in points {
+        while iter.peek().is_some_and(|(b, _)| *b < byte) {
+            iter.next();
+            chars += 1;
+        }
+        if let Some(r) = out.get_mut(i) {
+            if is_start {
+                r.start = chars;
+            } else {
+                r.end = chars;
+            }
+        }
+    }
+    out
+}
+
+/// Character offsets of one byte range into `body`.
+pub fn char_range(body: &str, range: Range<usize>) -> Range<usize> {
+    char_ranges(body, std::slice::from_ref(&range))
+        .pop()
+        .unwrap_or(0..0)
+}
+
+/// Most words of a quote that is a term when no cue of saying is near.
+const TERM_WORDS: usize = 3;
+
+/// The quotes of an article, in text order, with the given lexicons.
+pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
+    let lex = lexicons.for_lang(article.lang.as_deref());
+    let offsets = article.block_offsets();
+    let prose = |kind: &BlockKind| matches!(kind, BlockKind::Paragraph | BlockKind::Heading);
+    let spans = marks::pair(
+        article
+            .blocks
+            .iter()
+            .map(|b| prose(&b.kind).then_some(b.text.as_str())),
+    );
+    let text_of = |b: usize| article.blocks.get(b).map_or("", |b| b.text.as_str());
+    let offset_of = |b: usize| offsets.get(b).copied().unwrap_or(0);
+
+    let mut quotes = Vec::new();
+    let mut last_named: Option<String> = None;
+    let mut last_speaker: Option<String> = None;
+    let mut spans = spans.into_iter().filter(|s| !s.nested).peekable();
+    for (i, block) in article.blocks.iter().enumerate() {
         if let BlockKind::Post { author, .. } = &block.kind {
+            let at = offset_of(i);
+            if let Some(a) = author {
+                last_named = Some(a.clone());
+                last_speaker = Some(a.clone());
+            }
             quotes.push(Quote {
                 text: block.text.clone(),
                 block: i,
-                range: offset..offset + block.text.len(),
+                range: at..at + block.text.len(),
                 speaker: author.clone(),
                 cue: None,
                 kind: QuoteKind::Post,
             });
             continue;
         }
-        let chars: Vec<(usize, char)> = block.text.char_indices().collect();
-        let mut k = 0;
-        while k < chars.len() {
-            let (at, c) = chars[k];
-            let closers = OPENERS.iter().find(|(o, _)| *o == c).map(|(_, cl)| *cl);
-            let close =
-                closers.and_then(|cl| (k + 1..chars.len()).find(|&j| cl.contains(&chars[j].1)));
-            let Some(j) = close else {
-                k += 1;
+        while let Some(span) = spans.next_if(|s| s.open.0 == i) {
+            let start = offset_of(span.open.0) + span.open.1 + span.open_len;
+            let end = offset_of(span.close.0) + span.close.1;
+            if start >= end {
                 continue;
-            };
-            let (start, end) = (at + c.len_utf8(), chars[j].0);
-            let inner = &block.text[start..end];
-            if !inner.trim().is_empty() {
-                let words = inner.split_whitespace().count();
-                quotes.push(Quote {
-                    text: inner.to_string(),
-                    block: i,
-                    range: offset + start..offset + end,
-                    speaker: None,
-                    cue: None,
-                    kind: if words >= 4 {
-                        QuoteKind::Speech
-                    } else {
-                        QuoteKind::Term
-                    },
-                });
             }
-            k = j + 1;
+            let text = quote_text(article, &offsets, &span);
+            if text.is_empty() {
+                continue;
+            }
+            let att = speaker::attribute(
+                lex,
+                text_of(span.open.0),
+                span.open.1,
+                text_of(span.close.0),
+                span.close.1 + span.close_len,
+                text.split_whitespace().nth(TERM_WORDS).is_none(),
+            );
+            let kind = classify(&text, &att);
+            let mut quote = Quote {
+                text,
+                block: i,
+                range: start..end,
+                speaker: None,
+                cue: None,
+                kind,
+            };
+            if kind == QuoteKind::Speech {
+                quote.cue = att.cue;
+                quote.speaker = match att.speaker {
+                    Some(Speaker::Name(n)) => {
+                        last_named = Some(n.clone());
+                        Some(n)
+                    }
+                    Some(Speaker::Role { phrase, definite }) => {
+                        let named = definite
+                            .then(|| named_role(lex, article, i, span.open.1, &phrase))
+                            .flatten();
+                        if let Some(n) = &named {
+                            last_named = Some(n.clone());
+                        }
+                        named.or(Some(phrase))
+                    }
+                    Some(Speaker::Anaphor(word)) => last_named.clone().or(word),
+                    // No cue: a following quoted sentence keeps the previous speaker.
+                    None => last_speaker.clone(),
+                };
+                if quote.speaker.is_some() {
+                    last_speaker = quote.speaker.clone();
+                }
+            }
+            quotes.push(quote);
         }
     }
     quotes
 }
+
+/// Speech or term. A term is a quoted name or title, or one to three quoted words with no cue of
+/// saying near them; a short quote starting lowercase in a sentence of reported speech is speech
+/// (a fragment of what was said), one starting uppercase there is most often a name.
+fn classify(text: &str, att: &speaker::Attribution) -> QuoteKind {
+    let words = text.split_whitespace().count();
+    let lower = text.starts_with(|c: char| c.is_lowercase());
+    let sentence = text.ends_with(['.', '!', '?', ',', '…']);
+    // A name has no sentence punctuation and, unless a cue follows it, is not speech.
+    let name_like = !lower && !sentence && !att.after && !att.colon;
+    let term = if att.after || att.colon {
+        false
+    } else if att.naming || att.after_article && !lower || title_like(text) {
+        true
+    } else if words <= TERM_WORDS {
+        name_like || !(lower && (att.speechy || att.adjacent))
+    } else {
+        false
+    };
+    if term {
+        QuoteKind::Term
+    } else {
+        QuoteKind::Speech
+    }
+}
+
+/// The quoted text without its marks, and without the opening marks of paragraphs it continues
+/// into; white space folded to single spaces.
+fn quote_text(article: &Article, offsets: &[usize], span: &marks::Span) -> String {
+    let body_piece = |b: usize, from: usize, to: usize| -> &str {
+        article
+            .blocks
+            .get(b)
+            .and_then(|blk| blk.text.get(from..to.min(blk.text.len())))
+            .unwrap_or("")
+    };
+    let _ = offsets;
+    let mut pieces: Vec<&str> = Vec::new();
+    let (ob, oat) = span.open;
+    let (cb, cat) = span.close;
+    let mut from = oat + span.open_len;
+    for b in ob..=cb {
+        let to = if b == cb { cat } else { usize::MAX };
+        if b > ob {
+            from = span
+                .continued
+                .iter()
+                .find(|(cbk, _, _)| *cbk == b)
+                .map_or(0, |(_, at, len)| at + len);
+        }
+        pieces.push(body_piece(b, from, to));
+    }
+    let mut text = String::new();
+    for piece in pieces {
+        for w in piece.split_whitespace() {
+            let glue = w.starts_with(['.', ',', '!', '?', ';', ':']) && !text.is_empty();
+            if !text.is_empty() && !glue {
+                text.push(' ');
+            }
+            text.push_str(w);
+        }
+    }
+    text
+}
+
+/// A quoted name or title in title case ("Space Telescope Science Institute"): several words, all
+/// longer ones capitalised, no sentence punctuation.
+fn title_like(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() >= 2
+        && !text.ends_with(['.', '!', '?', ','])
+        && words
+            .iter()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .all(|w| w.starts_with(char::is_uppercase))
+        && words.iter().any(|w| w.chars().count() >= 4)
+}
+
+/// The person a definite role refers to ("the spokesman", "il portavoce"): a name that follows
+/// the same role word earlier in the article.
+fn named_role(
+    lex: &Lexicon,
+    article: &Article,
+    block: usize,
+    before: usize,
+    phrase: &str,
+) -> Option<String> {
+    let role = phrase
+        .split_whitespace()
+        .rev()
+        .find(|w| lex.is_role(w))?
+        .to_lowercase();
+    // Bounded look-back (a few paragraphs, a few kilobytes each) keeps extraction linear.
+    for b in (block.saturating_sub(ROLE_LOOKBACK_BLOCKS)..=block).rev() {
+        let text = article.blocks.get(b)?.text.as_str();
+        let end = if b == block {
+            before.min(text.len())
+        } else {
+            text.len()
+        };
+        let mut start = end.saturating_sub(ROLE_LOOKBACK_BYTES);
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        let Some(text) = text.get(start..end) else {
+            continue;
+        };
+        // The role as written lowercase ("portavoce") or capitalised ("Sprecher"), found with
+        // memchr's substring search rather than by lowercasing the text.
+        let mut capital: String = role.chars().take(1).flat_map(char::to_uppercase).collect();
+        capital.push_str(
+            role.get(role.chars().next().map_or(0, char::len_utf8)..)
+                .unwrap_or(""),
+        );
+        let mut search_end = text.len();
+        for _ in 0..ROLE_LOOKBACK_MENTIONS {
+            let hay = &text.as_bytes()[..search_end];
+            let best = [role.as_str(), capital.as_str()]
+                .iter()
+                .filter_map(|form| memchr::memmem::rfind(hay, form.as_bytes()))
+                .max();
+            let Some(at) = best else { break };
+            let window: String = text[at..]
+                .split_whitespace()
+                .take(8)
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(Speaker::Name(n)) = speaker::reduce(lex, cut_at_verb(lex, &window)) {
+                return Some(n);
+            }
+            search_end = at;
+        }
+    }
+    None
+}
+
+/// How far back a role is looked up: paragraphs, and bytes in each.
+const ROLE_LOOKBACK_BLOCKS: usize = 5;
+const ROLE_LOOKBACK_BYTES: usize = 4000;
+const ROLE_LOOKBACK_MENTIONS: usize = 4;
+
+fn cut_at_verb<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
+    match lex.cues(text).first() {
+        Some(&(s, _, _)) => &text[..s],
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests;

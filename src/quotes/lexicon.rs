@@ -1,0 +1,343 @@
+//! Per-language word lists for attribution, loaded from TOML (`assets/lexicons/<lang>.toml`).
+//!
+//! The bundled files are embedded as defaults; [`Lexicons::load`] reads `<dir>/lexicons/*.toml`
+//! over them, so a user adds or corrects a language with a file, not code. Each lexicon is compiled
+//! once into an Aho-Corasick automaton for its cues and hash sets for the rest.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+/// The bundled lexicons, by language code.
+pub(crate) const BUNDLED: &[(&str, &str)] = &[
+    ("de", include_str!("../../assets/lexicons/de.toml")),
+    ("en", include_str!("../../assets/lexicons/en.toml")),
+    ("es", include_str!("../../assets/lexicons/es.toml")),
+    ("fr", include_str!("../../assets/lexicons/fr.toml")),
+    ("it", include_str!("../../assets/lexicons/it.toml")),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("cannot read lexicon {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("lexicon {path} is not valid: {message} (see assets/lexicons/en.toml for the format)")]
+    Invalid { path: PathBuf, message: String },
+}
+
+/// One language's lists, as written in its TOML file. Every list is optional.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LexiconFile {
+    /// Verbs and phrases of saying, in the forms news text uses ("said", "ha detto", "fügte").
+    pub verbs: Vec<String>,
+    /// Words after which the speaker is named ("according to", "laut", "secondo", "selon").
+    pub before_speaker: Vec<String>,
+    /// Words before which the speaker is named ("zufolge").
+    pub after_speaker: Vec<String>,
+    /// Nouns of saying that introduce a quote after a colon ("statement", "Worte").
+    pub nouns: Vec<String>,
+    /// Personal pronouns that stand for the last named speaker.
+    pub pronouns: Vec<String>,
+    /// Roles and jobs ("spokesman", "Sprecher", "portavoce"); also matched as a word's end
+    /// (Kreml-Sprecher, Außenminister).
+    pub roles: Vec<String>,
+    /// Titles before a name ("Mr", "Dr", "Frau").
+    pub titles: Vec<String>,
+    /// Definite articles: "the spokesman" refers to someone named before.
+    pub definite: Vec<String>,
+    /// Other determiners and prepositions that are part of a speaker phrase, never a name.
+    pub function_words: Vec<String>,
+    /// Words that end a speaker phrase ("to", "on", "yesterday", "am").
+    pub stops: Vec<String>,
+    /// Words that mark reported speech (German subjunctive: "sei", "habe"): a short quote in
+    /// their sentence is speech, not a term.
+    pub reported: Vec<String>,
+    /// Words right before a quoted name or title ("called", "named", "Motto"): a term.
+    pub naming: Vec<String>,
+}
+
+/// What a cue does with the speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    Verb,
+    /// The speaker follows ("laut X").
+    Before,
+    /// The speaker precedes ("X zufolge").
+    After,
+}
+
+/// A compiled lexicon (one language, or all of them merged).
+#[derive(Debug)]
+pub struct Lexicon {
+    cues: Option<AhoCorasick>,
+    cue_kinds: Vec<CueKind>,
+    /// Every cue, lowercased, to tell a word of saying from a name without running the automaton.
+    cue_words: HashSet<String>,
+    pronouns: HashSet<String>,
+    roles: HashSet<String>,
+    /// Roles long enough to end a compound (Kreml-Sprecher), for the suffix test.
+    role_suffixes: Vec<String>,
+    titles: HashSet<String>,
+    definite: HashSet<String>,
+    function_words: HashSet<String>,
+    stops: HashSet<String>,
+    reported: HashSet<String>,
+    naming: HashSet<String>,
+    nouns: HashSet<String>,
+}
+
+fn lower_set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+impl Lexicon {
+    pub fn compile(file: &LexiconFile) -> Self {
+        let mut patterns = Vec::new();
+        let mut cue_kinds = Vec::new();
+        for (list, kind) in [
+            (&file.verbs, CueKind::Verb),
+            (&file.before_speaker, CueKind::Before),
+            (&file.after_speaker, CueKind::After),
+        ] {
+            for w in list {
+                let w = w.trim().to_lowercase();
+                if !w.is_empty() {
+                    patterns.push(w);
+                    cue_kinds.push(kind);
+                }
+            }
+        }
+        // Longest match first, so "ha detto" wins over "detto".
+        let cues = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .ok();
+        let roles = lower_set(&file.roles);
+        let mut role_suffixes: Vec<String> = roles
+            .iter()
+            .filter(|r| r.chars().count() >= 5)
+            .cloned()
+            .collect();
+        role_suffixes.sort();
+        let cue_words = patterns.iter().cloned().collect();
+        Lexicon {
+            cues,
+            cue_kinds,
+            cue_words,
+            pronouns: lower_set(&file.pronouns),
+            roles,
+            role_suffixes,
+            titles: lower_set(&file.titles),
+            definite: lower_set(&file.definite),
+            function_words: lower_set(&file.function_words),
+            stops: lower_set(&file.stops),
+            reported: lower_set(&file.reported),
+            naming: lower_set(&file.naming),
+            nouns: lower_set(&file.nouns),
+        }
+    }
+
+    /// The cues in `text`, whole words only: (start, end, kind), in order.
+    pub fn cues(&self, text: &str) -> Vec<(usize, usize, CueKind)> {
+        let Some(ac) = &self.cues else {
+            return Vec::new();
+        };
+        ac.find_iter(text)
+            .filter(|m| {
+                let before = text[..m.start()].chars().next_back();
+                let after = text[m.end()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric() || c == '-')
+                    && after != Some('-')
+                    || after == Some('-') && text[m.end()..].starts_with("-il")
+            })
+            .filter_map(|m| {
+                let kind = *self.cue_kinds.get(m.pattern().as_usize())?;
+                Some((m.start(), m.end(), kind))
+            })
+            .collect()
+    }
+
+    pub fn is_pronoun(&self, word: &str) -> bool {
+        self.pronouns.contains(lower(word).as_ref())
+    }
+
+    /// A word that is itself a cue ("said", "sagte").
+    pub fn is_cue_word(&self, word: &str) -> bool {
+        self.cue_words.contains(lower(word).as_ref())
+    }
+
+    /// A role word: one of the roles, or a compound ending in one (Kreml-Sprecher).
+    pub fn is_role(&self, word: &str) -> bool {
+        let w = lower(word);
+        self.roles.contains(w.as_ref())
+            || self
+                .role_suffixes
+                .iter()
+                .any(|r| w.len() > r.len() && w.ends_with(r.as_str()))
+    }
+
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles
+            .contains(lower(word.trim_end_matches('.')).as_ref())
+    }
+
+    pub fn is_definite(&self, word: &str) -> bool {
+        self.definite.contains(lower(word).as_ref())
+    }
+
+    pub fn is_function_word(&self, word: &str) -> bool {
+        let w = lower(word);
+        self.function_words.contains(w.as_ref()) || self.definite.contains(w.as_ref())
+    }
+
+    pub fn is_stop(&self, word: &str) -> bool {
+        self.stops.contains(lower(word).as_ref())
+    }
+
+    pub fn is_reported(&self, word: &str) -> bool {
+        self.reported.contains(lower(word).as_ref())
+    }
+
+    pub fn is_naming(&self, word: &str) -> bool {
+        self.naming.contains(lower(word).as_ref())
+    }
+
+    pub fn is_noun_of_saying(&self, word: &str) -> bool {
+        self.nouns.contains(lower(word).as_ref())
+    }
+}
+
+/// A word in lower case, borrowed when it already is (most words are).
+fn lower(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// All languages' lexicons, and their union for text whose language is not known.
+#[derive(Debug)]
+pub struct Lexicons {
+    by_lang: HashMap<String, Lexicon>,
+    all: Lexicon,
+}
+
+fn parse(path: &Path, text: &str) -> Result<LexiconFile, LexiconError> {
+    toml::from_str(text).map_err(|e| LexiconError::Invalid {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })
+}
+
+fn merge(into: &mut LexiconFile, from: &LexiconFile) {
+    macro_rules! append {
+        ($($field:ident),*) => { $( into.$field.extend(from.$field.iter().cloned()); )* };
+    }
+    append!(
+        verbs,
+        before_speaker,
+        after_speaker,
+        nouns,
+        pronouns,
+        roles,
+        titles,
+        definite,
+        function_words,
+        stops,
+        reported,
+        naming
+    );
+}
+
+impl Lexicons {
+    /// The bundled lexicons, with `<dir>/lexicons/*.toml` read over them when `dir` is given: a
+    /// file named like a bundled language replaces it, a new name adds a language.
+    pub fn load(dir: Option<&Path>) -> Result<Self, LexiconError> {
+        let mut files: Vec<(String, LexiconFile)> = Vec::new();
+        for (lang, text) in BUNDLED {
+            let path = PathBuf::from(format!("assets/lexicons/{lang}.toml"));
+            files.push((lang.to_string(), parse(&path, text)?));
+        }
+        if let Some(dir) = dir {
+            let folder = dir.join("lexicons");
+            if folder.is_dir() {
+                let entries = std::fs::read_dir(&folder).map_err(|source| LexiconError::Io {
+                    path: folder.clone(),
+                    source,
+                })?;
+                let mut paths: Vec<PathBuf> = entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                    .collect();
+                paths.sort();
+                for path in paths {
+                    let text =
+                        std::fs::read_to_string(&path).map_err(|source| LexiconError::Io {
+                            path: path.clone(),
+                            source,
+                        })?;
+                    let file = parse(&path, &text)?;
+                    let lang = path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().to_lowercase())
+                        .unwrap_or_default();
+                    files.retain(|(l, _)| *l != lang);
+                    files.push((lang, file));
+                }
+            }
+        }
+        Ok(Self::from_files(files))
+    }
+
+    fn from_files(files: Vec<(String, LexiconFile)>) -> Self {
+        let mut union = LexiconFile::default();
+        for (_, f) in &files {
+            merge(&mut union, f);
+        }
+        Lexicons {
+            by_lang: files
+                .into_iter()
+                .map(|(l, f)| (l, Lexicon::compile(&f)))
+                .collect(),
+            all: Lexicon::compile(&union),
+        }
+    }
+
+    /// The lexicon for a language code, or the union of all when it is unknown.
+    pub fn for_lang(&self, lang: Option<&str>) -> &Lexicon {
+        lang.and_then(|l| self.by_lang.get(&l.to_lowercase()))
+            .unwrap_or(&self.all)
+    }
+
+    /// The languages that have a lexicon.
+    pub fn languages(&self) -> Vec<&str> {
+        let mut langs: Vec<&str> = self.by_lang.keys().map(String::as_str).collect();
+        langs.sort();
+        langs
+    }
+}
+
+/// The bundled lexicons, compiled once.
+pub static DEFAULT: LazyLock<Lexicons> = LazyLock::new(|| {
+    let files = BUNDLED
+        .iter()
+        .map(|(lang, text)| {
+            // The bundled files are tested to parse; a broken one degrades to an empty list.
+            (lang.to_string(), toml::from_str(text).unwrap_or_default())
+        })
+        .collect();
+    Lexicons::from_files(files)
+});

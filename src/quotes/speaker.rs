@@ -1,0 +1,491 @@
+//! Speaker attribution: the cue next to a quote, and the person the cue names.
+//!
+//! Looks only at the sentence around each quote: the words after the closing mark ("…,” said X;
+//! “…” ha detto X; „…“, so X; “…,” X told reporters) and before the opening one (X said: “…”;
+//! laut X „…“; secondo X, “…”). A speaker phrase is reduced to the person's name when it names one
+//! ("il portavoce del Cremlino Dmitry Peskov" → "Dmitry Peskov") and kept as a role when it does
+//! not ("ein offizieller Kreml-Sprecher"). Pronouns and bare cues ("he added", "ha aggiunto") are
+//! left for the caller to resolve to the last named speaker.
+
+use super::lexicon::{CueKind, Lexicon};
+
+/// Longest stretch of text looked at on either side of a quote, in bytes.
+const WINDOW: usize = 300;
+/// Most words between a quote and a cue that follows it ("…,” the minister of finance said).
+const MAX_SUBJECT_WORDS: usize = 8;
+
+/// What the sentence around a quote says about it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Attribution {
+    /// The cue words as they appear in the text.
+    pub cue: Option<String>,
+    pub speaker: Option<Speaker>,
+    /// A cue of saying or a reported-speech word somewhere in the sentence: speech, not a term.
+    pub speechy: bool,
+    /// The word before the opening mark names what follows (called “…”, der Film „…“).
+    pub naming: bool,
+    /// A definite article right before the opening mark (die „Space Alliance“).
+    pub after_article: bool,
+    /// The quote follows a colon.
+    pub colon: bool,
+    /// The cue stands next to the quote (a few words away), not just somewhere in the sentence.
+    pub adjacent: bool,
+    /// The cue follows the quote („…“, sagte X; "…," X said).
+    pub after: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Speaker {
+    /// A person's name.
+    Name(String),
+    /// A role or group without a name; `definite` when it refers back ("the spokesman").
+    Role { phrase: String, definite: bool },
+    /// A personal pronoun, or a cue with no subject ("ha aggiunto"): the last named speaker.
+    Anaphor(Option<String>),
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“'
+            | '”'
+            | '„'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '‘'
+            | '‚'
+    )
+}
+
+/// The part of the sentence before a quote: back to a sentence end or another quote.
+fn before_window(text: &str, open: usize) -> &str {
+    let from = floor_boundary(text, open.saturating_sub(WINDOW));
+    let slice = &text[from..open];
+    // Backwards from the quote, so the work is the length of the sentence, not of the window.
+    let mut next: Option<char> = None;
+    for (i, c) in slice.char_indices().rev() {
+        if is_quote_char(c) {
+            return &slice[i + c.len_utf8()..];
+        }
+        if matches!(c, '.' | '!' | '?') && next.is_some_and(char::is_whitespace) {
+            return &slice[i + 1..];
+        }
+        next = Some(c);
+    }
+    slice
+}
+
+/// The part of the sentence after a quote: up to a sentence end or another quote.
+fn after_window(text: &str, close_end: usize) -> &str {
+    let to = ceil_boundary(text, close_end + WINDOW);
+    let slice = &text[close_end.min(to)..to];
+    let mut end = slice.len();
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_quote_char(c) {
+            end = i;
+            break;
+        }
+        if matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|(_, n)| n.is_whitespace()) {
+            // Not the end when it is an initial ("J. Smith") or the first thing after the quote.
+            let word_before = slice[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+            let initial =
+                word_before.chars().count() == 1 && word_before.chars().all(char::is_uppercase);
+            if !initial && !slice[..i].trim().is_empty() {
+                end = i;
+                break;
+            }
+        }
+    }
+    &slice[..end]
+}
+
+struct Word<'a> {
+    text: &'a str,
+    /// Punctuation glued after the word (a comma ends a phrase).
+    comma: bool,
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    text.split_whitespace()
+        .filter_map(|raw| {
+            let trimmed = raw
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'');
+            let trimmed = trimmed.trim_matches(|c: char| c == '-' || c == '’' || c == '\'');
+            if trimmed.is_empty() {
+                return None;
+            }
+            Some(Word {
+                text: trimmed,
+                comma: raw.ends_with([',', ';', ':', ')', '(']) || raw.starts_with('('),
+            })
+        })
+        .collect()
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Reduces a speaker phrase to a name, a role or a pronoun.
+pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
+    let ws = words(phrase);
+    if ws.is_empty() {
+        return None;
+    }
+    if ws.len() == 1 && lex.is_pronoun(ws[0].text) {
+        return Some(Speaker::Anaphor(Some(ws[0].text.to_string())));
+    }
+    let name_word = |w: &str| {
+        capitalised(w)
+            && !lex.is_function_word(w)
+            && !lex.is_role(w)
+            && !lex.is_title(w)
+            && !lex.is_stop(w)
+            && !lex.is_pronoun(w)
+            && !lex.is_cue_word(w)
+    };
+    // Runs of name words; the best is the last of two words or more, else one after a role or
+    // title, else the only word of the phrase.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if name_word(ws[i].text) {
+            let start = i;
+            while i < ws.len() && name_word(ws[i].text) {
+                i += 1;
+                if ws[i - 1].comma {
+                    break;
+                }
+            }
+            runs.push((start, i));
+        } else {
+            i += 1;
+        }
+    }
+    let join = |(a, b): (usize, usize)| {
+        ws[a..b]
+            .iter()
+            .map(|w| w.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // "il portavoce del Cremlino Dmitry Peskov": after a preposition, the first capitalised word
+    // of a longer run names the place or body, the rest the person.
+    for run in &mut runs {
+        let (a, b) = *run;
+        if b - a >= 3 && a > 1 && lex.is_function_word(ws[a - 1].text) && !ws[a - 1].comma {
+            run.0 += 1;
+        }
+    }
+    let long = runs.iter().rev().find(|(a, b)| b - a >= 2).copied();
+    let after_role = runs
+        .iter()
+        .find(|(a, _)| *a > 0 && (lex.is_role(ws[a - 1].text) || lex.is_title(ws[a - 1].text)))
+        .copied();
+    let alone = (ws.len() == 1 && runs.len() == 1).then(|| runs[0]);
+    if let Some(run) = long.or(after_role).or(alone) {
+        return Some(Speaker::Name(join(run)));
+    }
+    // No name: the phrase as a role, up to its first comma.
+    let end = ws.iter().position(|w| w.comma).map_or(ws.len(), |p| p + 1);
+    let definite = lex.is_definite(ws[0].text);
+    let phrase = join((0, end));
+    if ws.len() == 1 && !capitalised(ws[0].text) && !lex.is_role(ws[0].text) {
+        return None;
+    }
+    Some(Speaker::Role { phrase, definite })
+}
+
+/// The speaker phrase after a cue: up to a stop word, a comma not followed by a name, or the end.
+fn phrase_after<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
+    let text = text.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ':');
+    let mut end = 0;
+    let mut count = 0;
+    for (i, raw) in split_with_offsets(text) {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if count > 0 && lex.is_stop(w) && !capitalised(raw) {
+            break;
+        }
+        if count == 0 && lex.is_stop(w) && !lex.is_pronoun(w) {
+            break;
+        }
+        count += 1;
+        end = i + raw.trim_end_matches([',', ';', ':', '.', ')']).len();
+        if raw.ends_with([',', ';', ':', '.', ')']) || count >= 12 {
+            // An apposition after a comma may carry the name: "the head of X, John Smith, said".
+            let rest = &text[i + raw.len()..];
+            let next = rest.split_whitespace().next().unwrap_or("");
+            if raw.ends_with(',') && capitalised(next) && !lex.is_function_word(next) {
+                continue;
+            }
+            break;
+        }
+    }
+    &text[..end]
+}
+
+/// The subject phrase before a cue: from the last clause boundary to the cue.
+fn phrase_before<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
+    let text = text.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    let start = text
+        .rfind([',', ';', ':', '(', ')', '–', '—'])
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let clause = &text[start..];
+    // Drop leading adverbials up to a stop word: "Am Montag X sagte" is rare; "Dazu" is not a name.
+    let mut from = 0;
+    for (i, raw) in split_with_offsets(clause) {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if lex.is_stop(w) && !lex.is_function_word(w) {
+            from = i + raw.len();
+        }
+    }
+    clause[from..].trim()
+}
+
+fn split_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace().map(move |w| {
+        let offset = w.as_ptr() as usize - text.as_ptr() as usize;
+        (offset, w)
+    })
+}
+
+fn has_reported(lex: &Lexicon, text: &str) -> bool {
+    text.split_whitespace()
+        .any(|w| lex.is_reported(w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+/// Attribution of the quote whose opening mark is at `open` in `open_text` and whose closing mark
+/// ends at `close_end` in `close_text` (the same block, or a later one).
+pub(crate) fn attribute(
+    lex: &Lexicon,
+    open_text: &str,
+    open: usize,
+    close_text: &str,
+    close_end: usize,
+    short: bool,
+) -> Attribution {
+    let before = before_window(open_text, open);
+    let after = after_window(close_text, close_end);
+    let mut att = Attribution::default();
+    let before_trim = before.trim_end();
+    att.colon = before_trim.ends_with(':');
+    let last_word = before_trim
+        .trim_end_matches([':', ','])
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    att.naming = lex.is_naming(last_word.trim_matches(|c: char| !c.is_alphanumeric()));
+    att.after_article = lex.is_definite(last_word);
+    // Only short quotes need it (speech or term); skip the word lookups for the rest.
+    att.speechy = short && (has_reported(lex, before) || has_reported(lex, after));
+
+    // After the quote: "…,” said X / “…” ha detto X / „…“, so X / “…,” X said.
+    let lead = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | '–' | '—' | '-' | ')' | '(')
+    });
+    let starts_sentence = after.trim_start().starts_with(|c: char| c.is_uppercase())
+        && !after.trim_start().starts_with(',');
+    let cues_after = lex.cues(lead);
+    if let Some(&(s, e, kind)) = cues_after.first() {
+        let subject = &lead[..s];
+        let subject_words = subject.split_whitespace().count();
+        att.speechy = true;
+        if s == 0 && kind != CueKind::After {
+            att.adjacent = true;
+            att.after = true;
+            let cue = &lead[s..e];
+            att.cue = Some(cue.to_string());
+            if cue.ends_with("-il") || cue.ends_with("-elle") {
+                att.speaker = Some(Speaker::Anaphor(cue.rsplit('-').next().map(str::to_string)));
+            } else {
+                let phrase = phrase_after(lex, &lead[e..]);
+                att.speaker = reduce(lex, phrase).or(Some(Speaker::Anaphor(None)));
+            }
+            return att;
+        }
+        if subject_words <= MAX_SUBJECT_WORDS
+            && !subject.contains(['.', '!', '?', ';'])
+            && !starts_sentence_with_new_clause(subject)
+        {
+            att.cue = Some(lead[s..e].to_string());
+            let phrase = phrase_before(lex, subject);
+            att.speaker = reduce(lex, phrase);
+            if att.speaker.is_none() {
+                // "…”, told X": a verb-first cue after some words; the speaker follows.
+                att.speaker = reduce(lex, phrase_after(lex, &lead[e..]));
+            }
+            if att.speaker.is_some() {
+                att.adjacent = true;
+                att.after = true;
+                return att;
+            }
+        }
+    }
+    let _ = starts_sentence;
+
+    // Before the quote: "X said: “…” / laut X „…“ / sagte X: „…“.
+    let cues_before = lex.cues(before);
+    if !cues_before.is_empty() {
+        att.speechy = true;
+    }
+    for &(s, e, kind) in cues_before.iter().rev() {
+        let cue = &before[s..e];
+        let tail = &before[e..];
+        let head = &before[..s];
+        let speaker = match kind {
+            CueKind::Before => reduce(lex, phrase_after(lex, tail)),
+            CueKind::After => reduce(lex, phrase_before(lex, head)),
+            CueKind::Verb => {
+                let tail_phrase = phrase_after(lex, tail);
+                reduce(lex, tail_phrase)
+                    .filter(|sp| !matches!(sp, Speaker::Role { phrase, .. } if !lex.is_role(phrase.split_whitespace().last().unwrap_or(""))  && !capitalised(phrase)))
+                    .or_else(|| reduce(lex, phrase_before(lex, head)))
+            }
+        };
+        if let Some(sp) = speaker {
+            att.adjacent = tail.split_whitespace().count() <= MAX_SUBJECT_WORDS;
+            att.cue = Some(cue.to_string());
+            att.speaker = Some(sp);
+            return att;
+        }
+    }
+    if att.colon {
+        // "wird Musk wie folgt zitiert:" without a known verb: a name in the clause.
+        if let Some(Speaker::Name(n)) =
+            reduce(lex, phrase_before(lex, before_trim.trim_end_matches(':')))
+        {
+            att.speaker = Some(Speaker::Name(n));
+        }
+    }
+    att
+}
+
+/// A subject after a quote never starts with a conjunction that opens a new clause.
+fn starts_sentence_with_new_clause(subject: &str) -> bool {
+    subject.trim_start().starts_with(['(', '['])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::lexicon::DEFAULT;
+
+    fn speaker_of(lang: &str, text: &str) -> Option<Speaker> {
+        let lex = DEFAULT.for_lang(Some(lang));
+        let open = text.find(['“', '„', '«', '"']).unwrap();
+        let close = text.rfind(['”', '“', '»', '"']).unwrap();
+        let close_end = close + text[close..].chars().next().unwrap().len_utf8();
+        attribute(lex, text, open, text, close_end, false).speaker
+    }
+
+    fn name(s: &str) -> Option<Speaker> {
+        Some(Speaker::Name(s.to_string()))
+    }
+
+    #[test]
+    fn finds_names_around_quotes() {
+        assert_eq!(
+            speaker_of("en", "“We will win,” said Jane Fowler on Monday."),
+            name("Jane Fowler")
+        );
+        assert_eq!(
+            speaker_of("en", "“We will win,” Fowler told reporters."),
+            name("Fowler")
+        );
+        assert_eq!(
+            speaker_of("en", "Jane Fowler said: “We will win.”"),
+            name("Jane Fowler")
+        );
+        assert_eq!(
+            speaker_of(
+                "de",
+                "„Wir gewinnen“, sagte Innenministerin Petra Kolb am Montag."
+            ),
+            name("Petra Kolb")
+        );
+        assert_eq!(speaker_of("de", "„Wir gewinnen“, so Kolb."), name("Kolb"));
+        assert_eq!(
+            speaker_of("de", "Laut Petra Kolb ist das „ein großer Tag“."),
+            name("Petra Kolb")
+        );
+        assert_eq!(
+            speaker_of(
+                "it",
+                "“Vinceremo” ha detto il ministro Marco Riva ai giornalisti."
+            ),
+            name("Marco Riva")
+        );
+        assert_eq!(
+            speaker_of("it", "Secondo Marco Riva, “vinceremo presto”."),
+            name("Marco Riva")
+        );
+        assert_eq!(
+            speaker_of("fr", "« Nous gagnerons », a déclaré Claire Morel."),
+            name("Claire Morel")
+        );
+        assert_eq!(
+            speaker_of("fr", "Selon Claire Morel, « nous gagnerons »."),
+            name("Claire Morel")
+        );
+        assert_eq!(
+            speaker_of("es", "«Ganaremos», dijo Lucía Ortega."),
+            name("Lucía Ortega")
+        );
+        assert_eq!(
+            speaker_of("es", "Según Lucía Ortega, «ganaremos»."),
+            name("Lucía Ortega")
+        );
+        assert_eq!(
+            speaker_of("es", "«Ganaremos», afirmó el portavoz Pablo Ruiz."),
+            name("Pablo Ruiz")
+        );
+    }
+
+    #[test]
+    fn roles_pronouns_and_bare_cues() {
+        assert!(matches!(
+            speaker_of("de", "Das sei ein \"guter Plan“ laut einem offiziellen Kreml-Sprecher."),
+            Some(Speaker::Role { ref phrase, definite: false }) if phrase.contains("Kreml-Sprecher")
+        ));
+        assert!(matches!(
+            speaker_of("en", "“Later,” he added."),
+            Some(Speaker::Anaphor(_))
+        ));
+        assert!(matches!(
+            speaker_of("it", "“Più tardi”, ha aggiunto in seguito."),
+            Some(Speaker::Anaphor(None))
+        ));
+        assert!(matches!(
+            speaker_of("fr", "« Plus tard », dit-il."),
+            Some(Speaker::Anaphor(_))
+        ));
+        assert!(matches!(
+            speaker_of("de", "„Später“, fügte er hinzu."),
+            Some(Speaker::Anaphor(_))
+        ));
+    }
+}

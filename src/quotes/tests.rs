@@ -1,0 +1,294 @@
+//! Fixture tests: one story per requirement, in each language. The sentences are written for these
+//! tests; they only share the traits of real articles.
+
+use super::*;
+use crate::article::{ArticleId, Block, Format, Location, Origin};
+
+fn article(lang: Option<&str>, blocks: &[&str]) -> Article {
+    Article {
+        id: ArticleId::from_key("t"),
+        title: "t".into(),
+        lang: lang.map(str::to_string),
+        published: None,
+        sources: vec![],
+        url: None,
+        byline: None,
+        credit: None,
+        blocks: blocks
+            .iter()
+            .map(|t| Block {
+                kind: BlockKind::Paragraph,
+                text: t.to_string(),
+            })
+            .collect(),
+        links: vec![],
+        trailer: vec![],
+        origin: Origin {
+            location: Location::Bundled("t".into()),
+            format: Format::Text,
+            encoding: None,
+        },
+    }
+}
+
+fn speech(lang: &str, blocks: &[&str]) -> Vec<(String, Option<String>)> {
+    extract(&article(Some(lang), blocks))
+        .into_iter()
+        .filter(|q| q.kind == QuoteKind::Speech)
+        .map(|q| (q.text, q.speaker))
+        .collect()
+}
+
+fn said(text: &str, who: &str) -> (String, Option<String>) {
+    (text.to_string(), Some(who.to_string()))
+}
+
+#[test]
+fn ranges_point_at_the_text_in_the_body() {
+    let a = article(
+        Some("de"),
+        &[
+            "Vorher.",
+            "Sie sagte: „Wir bauen eine neue Brücke über den Fluss.“ Dann ging sie.",
+        ],
+    );
+    let body = a.body();
+    let quotes = extract(&a);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(&body[quotes[0].range.clone()], quotes[0].text);
+    assert_eq!(quotes[0].block, 1);
+    let chars = char_range(&body, quotes[0].range.clone());
+    let by_chars: String = body
+        .chars()
+        .skip(chars.start)
+        .take(chars.end - chars.start)
+        .collect();
+    assert_eq!(by_chars, quotes[0].text);
+}
+
+#[test]
+fn english_cues_before_and_after() {
+    let got = speech(
+        "en",
+        &[
+            "“The bridge will open in spring,” said Harriet Vance, the city’s transport chief.",
+            "Mayor Tom Bell said: “We have waited for this day for ten years.”",
+            "“It is too late,” Bell told reporters. “Nobody asked the neighbours.”",
+            "“We’ll see,” he added.",
+        ],
+    );
+    assert_eq!(
+        got,
+        vec![
+            said("The bridge will open in spring,", "Harriet Vance"),
+            said("We have waited for this day for ten years.", "Tom Bell"),
+            said("It is too late,", "Bell"),
+            said("Nobody asked the neighbours.", "Bell"),
+            said("We’ll see,", "Bell"),
+        ]
+    );
+}
+
+#[test]
+fn german_cues_before_and_after() {
+    let got = speech(
+        "de",
+        &[
+            "„Die Brücke öffnet im Frühjahr“, sagte Verkehrsministerin Helga Brandt am Montag.",
+            "„Wir haben lange gewartet“, so Brandt. Laut Bürgermeister Jens Ott ist das „ein später Erfolg“.",
+            "Dem Verband zufolge sei der Bau „viel zu teuer geworden“.",
+            "„Wir prüfen das noch einmal genau“, fügte er hinzu.",
+        ],
+    );
+    assert_eq!(
+        got[0],
+        said("Die Brücke öffnet im Frühjahr", "Helga Brandt")
+    );
+    assert_eq!(got[1], said("Wir haben lange gewartet", "Brandt"));
+    assert_eq!(got[2], said("ein später Erfolg", "Jens Ott"));
+    assert_eq!(got[3].0, "viel zu teuer geworden");
+    assert_eq!(got[4], said("Wir prüfen das noch einmal genau", "Jens Ott"));
+}
+
+#[test]
+fn italian_cues_roles_and_split_quotes() {
+    let got = speech(
+        "it",
+        &[
+            "Il ministro dei trasporti Marco Riva ha parlato ai giornalisti.",
+            "“Il ponte aprirà in primavera” ha detto il ministro “e nessuno dovrà più aspettare”.",
+            "“Ne sono molto fiero”, ha aggiunto in seguito. Secondo Anna Galli, “è troppo tardi”.",
+        ],
+    );
+    assert_eq!(
+        got,
+        vec![
+            said("Il ponte aprirà in primavera", "Marco Riva"),
+            said("e nessuno dovrà più aspettare", "Marco Riva"),
+            said("Ne sono molto fiero", "Marco Riva"),
+            said("è troppo tardi", "Anna Galli"),
+        ]
+    );
+}
+
+#[test]
+fn french_guillemets_and_cues() {
+    let got = speech(
+        "fr",
+        &[
+            "« Le pont ouvrira au printemps », a déclaré Claire Morel, ministre des transports.",
+            "Selon Paul Henry, «\u{202f}c’est beaucoup trop tard\u{202f}».",
+            "«\u{a0}Nous verrons bien\u{a0}», dit-il.",
+        ],
+    );
+    assert_eq!(got[0], said("Le pont ouvrira au printemps", "Claire Morel"));
+    assert_eq!(got[1].1.as_deref(), Some("Paul Henry"));
+    assert!(got[1].0.contains("c’est beaucoup trop tard"));
+    assert_eq!(got[2].1.as_deref(), Some("Paul Henry"));
+}
+
+#[test]
+fn spanish_cues() {
+    let got = speech(
+        "es",
+        &[
+            "«El puente abrirá en primavera», dijo la ministra Lucía Ortega.",
+            "Según el alcalde Pablo Ruiz, «ya es demasiado tarde».",
+            "«Lo veremos», afirmó.",
+        ],
+    );
+    assert_eq!(
+        got,
+        vec![
+            said("El puente abrirá en primavera", "Lucía Ortega"),
+            said("ya es demasiado tarde", "Pablo Ruiz"),
+            said("Lo veremos", "Pablo Ruiz"),
+        ]
+    );
+}
+
+#[test]
+fn unknown_language_uses_every_lexicon() {
+    let a = article(None, &["„Wir bauen eine Brücke“, sagte Jana Novak."]);
+    let q = extract(&a);
+    assert_eq!(q[0].speaker.as_deref(), Some("Jana Novak"));
+    assert_eq!(q[0].cue.as_deref(), Some("sagte"));
+}
+
+#[test]
+fn terms_are_short_quotes_without_cues_and_names() {
+    let quotes = extract(&article(
+        Some("en"),
+        &[
+            "The so-called “green deal” was signed aboard the ship “Northern Star” in May.",
+            "The band played “Songs of the Long Winter Road” all night.",
+            "Der Verein „Freunde der Altstadt“ lud ein. Es war ein „Erfolg“.",
+        ],
+    ));
+    assert_eq!(quotes.len(), 5);
+    assert!(
+        quotes.iter().all(|q| q.kind == QuoteKind::Term),
+        "{quotes:#?}"
+    );
+    assert!(quotes.iter().all(|q| q.speaker.is_none()));
+    // With a cue, even two words are speech.
+    let quotes = extract(&article(Some("en"), &["“Never again,” said Ann Lee."]));
+    assert_eq!(quotes[0].kind, QuoteKind::Speech);
+}
+
+#[test]
+fn apostrophes_never_open_quotes() {
+    let quotes = extract(&article(
+        Some("en"),
+        &["Rock ’n’ roll in the ’90s: the company’s plan, don’t ask. C’è l’invito, aujourd’hui."],
+    ));
+    assert!(quotes.is_empty(), "{quotes:#?}");
+}
+
+#[test]
+fn a_quote_continues_into_the_next_paragraph() {
+    let quotes = extract(&article(
+        Some("en"),
+        &[
+            "Ann Lee said: “We came here with nothing.",
+            "“We built every house on this street ourselves.” Then she left.",
+        ],
+    ));
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(
+        quotes[0].text,
+        "We came here with nothing. We built every house on this street ourselves."
+    );
+    assert_eq!(quotes[0].speaker.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn a_quote_cut_by_a_paragraph_break_is_recovered() {
+    let a = article(
+        Some("de"),
+        &[
+            "Sie fragte den Minister, ob er an \"ein Treffen über den Hafen",
+            ".\" Das blieb ohne Antwort.",
+        ],
+    );
+    let quotes = extract(&a);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].text, "ein Treffen über den Hafen.");
+    assert_eq!(quotes[0].block, 0);
+}
+
+#[test]
+fn nested_quotes_are_not_separate_speech() {
+    let quotes = extract(&article(
+        Some("en"),
+        &["“They called the plan ‘a fantasy’ and left the room,” said Ann Lee."],
+    ));
+    assert_eq!(quotes.len(), 1);
+    assert!(quotes[0].text.contains("‘a fantasy’"));
+}
+
+#[test]
+fn posts_are_quotes_by_their_author() {
+    let mut a = article(Some("en"), &["Intro.", "Shall we talk tomorrow?"]);
+    a.blocks[1].kind = BlockKind::Post {
+        author: Some("Ann Lee".into()),
+        handle: Some("@annlee".into()),
+        date: None,
+    };
+    let quotes = extract(&a);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].kind, QuoteKind::Post);
+    assert_eq!(quotes[0].speaker.as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn lexicons_load_over_the_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("lexicons")).unwrap();
+    std::fs::write(
+        dir.path().join("lexicons/nl.toml"),
+        "verbs = [\"zei\"]\nstops = [\"op\"]\n",
+    )
+    .unwrap();
+    let lexicons = Lexicons::load(Some(dir.path())).unwrap();
+    assert!(lexicons.languages().contains(&"nl"));
+    assert!(lexicons.languages().contains(&"de"));
+    let a = article(
+        Some("nl"),
+        &["“We bouwen een brug,” zei Femke Smit op maandag."],
+    );
+    let q = extract_with(&a, &lexicons);
+    assert_eq!(q[0].speaker.as_deref(), Some("Femke Smit"));
+
+    std::fs::write(dir.path().join("lexicons/bad.toml"), "verbs = 3").unwrap();
+    let err = Lexicons::load(Some(dir.path())).unwrap_err().to_string();
+    assert!(err.contains("bad.toml"), "{err}");
+}
+
+#[test]
+fn bundled_lexicons_parse() {
+    for (lang, text) in lexicon::BUNDLED {
+        let parsed: Result<LexiconFile, _> = toml::from_str(text);
+        assert!(parsed.is_ok(), "{lang}: {parsed:?}");
+    }
+}
