@@ -5,9 +5,12 @@
 //! inverted index, and groups linked articles into stories as they arrive. [`persist`] keeps
 //! features in the store. Nothing here knows the terminal or the library's list.
 
+pub mod eval;
 mod features;
 pub mod fold;
+mod index;
 mod lexicon;
 pub mod url;
 
 pub use features::Features;
+pub use index::{LinkedArticle, Params, StoryId, StoryIndex};

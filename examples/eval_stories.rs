@@ -1,0 +1,191 @@
+//! Story linking, measured.
+//!
+//! `eval_stories DEV.jsonl`: the multilingual same-story benchmark (one JSON object per line with
+//! `id`, `lang`, `title`, `text`, `date`, `story`); prints B-cubed and pairwise scores.
+//!
+//! `eval_stories --corpus DIR TRUTH.jsonl [N...]`: a generated corpus (gen_corpus.py): reads the
+//! first N article files, times feature extraction and linking, and scores against the truth.
+
+use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use tidings::article::{Article, ArticleId, Block, BlockKind, Format, Location, Origin, Published};
+use tidings::stories::{Features, StoryIndex, eval};
+
+#[derive(Deserialize)]
+struct Item {
+    id: String,
+    lang: String,
+    #[serde(default)]
+    title: String,
+    text: String,
+    #[serde(default)]
+    date: String,
+    story: String,
+}
+
+#[derive(Deserialize)]
+struct Truth {
+    file: String,
+    story: u64,
+    lang: String,
+}
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [flag, dir, truth, sizes @ ..] if flag == "--corpus" => {
+            let sizes: Vec<usize> = if sizes.is_empty() {
+                vec![10_000, 100_000]
+            } else {
+                sizes.iter().map(|s| s.parse()).collect::<Result<_, _>>()?
+            };
+            for n in sizes {
+                corpus(Path::new(dir), Path::new(truth), n)?;
+            }
+            Ok(())
+        }
+        [path] => itn(Path::new(path)),
+        _ => bail!("usage: eval_stories DEV.jsonl | eval_stories --corpus DIR TRUTH.jsonl [N...]"),
+    }
+}
+
+/// `2022-07-08T11:34:14Z` or `2022-07-08`.
+fn published(date: &str) -> Option<Published> {
+    let year = date.get(0..4)?.parse().ok()?;
+    let month = date.get(5..7)?.parse().ok()?;
+    let day = date.get(8..10).and_then(|d| d.parse().ok());
+    let time = date
+        .get(11..13)
+        .zip(date.get(14..16))
+        .and_then(|(h, m)| Some((h.parse().ok()?, m.parse().ok()?)));
+    Some(Published {
+        year,
+        month,
+        day,
+        time,
+    })
+}
+
+fn article(item: &Item) -> Article {
+    Article {
+        id: ArticleId::from_key(&item.id),
+        title: item.title.clone(),
+        lang: Some(item.lang.clone()),
+        published: published(&item.date),
+        sources: vec![],
+        url: None,
+        byline: None,
+        credit: None,
+        blocks: vec![Block {
+            kind: BlockKind::Paragraph,
+            text: item.text.clone(),
+        }],
+        links: vec![],
+        trailer: vec![],
+        origin: Origin {
+            location: Location::Bundled(item.id.clone()),
+            format: Format::Text,
+            encoding: None,
+        },
+    }
+}
+
+fn print(label: &str, s: &eval::Scores) {
+    let p = |name: &str, x: &eval::Prf| {
+        println!(
+            "{label:>8} {name:<15} P {:6.2}  R {:6.2}  F1 {:6.2}",
+            100.0 * x.precision,
+            100.0 * x.recall,
+            100.0 * x.f1
+        )
+    };
+    p("b-cubed", &s.bcubed);
+    p("pairwise", &s.pairwise);
+    p("cross-language", &s.cross_language);
+}
+
+fn itn(path: &Path) -> Result<()> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let items: Vec<Item> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .enumerate()
+        .map(|(i, l)| {
+            serde_json::from_str(l).with_context(|| format!("{}:{}", path.display(), i + 1))
+        })
+        .collect::<Result<_>>()?;
+    let started = Instant::now();
+    let mut index = StoryIndex::new();
+    let articles: Vec<Article> = items.iter().map(article).collect();
+    for a in &articles {
+        index.add(a.id, &Features::of(a), a.published, a.lang.as_deref());
+    }
+    let elapsed = started.elapsed();
+    let scored: Vec<_> = items
+        .iter()
+        .zip(&articles)
+        .map(|(item, a)| (item.story.clone(), index.story_of(a.id), item.lang.clone()))
+        .collect();
+    let stories = index.stories().len();
+    println!(
+        "{}: {} items, {} predicted stories, {:.1} ms",
+        path.display(),
+        items.len(),
+        stories,
+        elapsed.as_secs_f64() * 1e3
+    );
+    print("itn", &eval::score(&scored));
+    Ok(())
+}
+
+fn corpus(dir: &Path, truth: &Path, n: usize) -> Result<()> {
+    let text = std::fs::read_to_string(truth)
+        .with_context(|| format!("cannot read {}", truth.display()))?;
+    let truth: Vec<Truth> = text
+        .lines()
+        .take(n)
+        .map(serde_json::from_str)
+        .collect::<Result<_, _>>()?;
+    let files: Vec<PathBuf> = truth.iter().map(|t| dir.join(&t.file)).collect();
+    let started = Instant::now();
+    let read: Vec<(ArticleId, Features, Option<Published>)> = files
+        .par_iter()
+        .map(|f| {
+            let parsed = tidings::ingest::read_path(f)?;
+            let a = parsed.articles.into_iter().next().context("no article")?;
+            Ok((a.id, Features::of(&a), a.published))
+        })
+        .collect::<Result<_>>()?;
+    let read_time = started.elapsed();
+    let started = Instant::now();
+    let mut index = StoryIndex::new();
+    for ((id, f, published), t) in read.iter().zip(&truth) {
+        index.add(*id, f, *published, Some(&t.lang));
+    }
+    let link_time = started.elapsed();
+    let scored: Vec<_> = read
+        .iter()
+        .zip(&truth)
+        .map(|((id, _, _), t)| (t.story, index.story_of(*id), t.lang.clone()))
+        .collect();
+    let largest = index
+        .stories()
+        .iter()
+        .map(|(_, a)| a.len())
+        .max()
+        .unwrap_or(0);
+    println!(
+        "{n} articles: read + features {:.2} s ({} threads), linking {:.2} s ({:.0} articles/s), {} stories, largest {largest}",
+        read_time.as_secs_f64(),
+        rayon::current_num_threads(),
+        link_time.as_secs_f64(),
+        n as f64 / link_time.as_secs_f64(),
+        index.stories().len(),
+    );
+    print(&format!("{n}"), &eval::score(&scored));
+    Ok(())
+}

@@ -1,0 +1,476 @@
+//! The story index: which articles are linked, and the stories they form.
+//!
+//! Each article's features become keys (a name's skeleton, a number, a URL, ...). An inverted
+//! index from key to articles finds the candidates that share a key: never all pairs, and a key
+//! shared by very many articles ("Putin", a year) is too weak to look through at all. Candidates
+//! are scored by the keys they share, each weighted by its inverse document frequency in the
+//! library itself, and by how close in time the two articles are. A link needs two independent
+//! shared keys, or one shared URL, post id or copied sentence. Linked articles form a story
+//! (union-find), and stories grow as articles arrive: adding one never reclusters the rest.
+
+use super::features::Features;
+use super::fold::skeleton;
+use crate::article::{ArticleId, Published};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+
+/// What a key stands for; it decides the key's weight and whether it alone makes a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Name,
+    Phrase,
+    Handle,
+    Number,
+    Date,
+    /// A cited URL, or the article's own: one shared is enough.
+    Url,
+    /// A post id: one shared is enough.
+    Post,
+    /// A copied sentence: one shared is enough.
+    Copy,
+}
+
+impl Kind {
+    fn strong(self) -> bool {
+        matches!(self, Kind::Url | Kind::Post | Kind::Copy)
+    }
+}
+
+/// The knobs of linking. The defaults are tuned on the development data; they are rules about
+/// evidence and time, not about any name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    /// Weight of a multi-word name on top of its words.
+    pub phrase_weight: f32,
+    pub number_weight: f32,
+    pub date_weight: f32,
+    pub handle_weight: f32,
+    /// Documents assumed besides the library when weighting, so a small library does not make
+    /// every word look rare.
+    pub prior_docs: f32,
+    /// A key weaker than this (relative inverse document frequency, 0-1) is too common to find
+    /// candidates through or to count as evidence.
+    pub min_weight: f32,
+    /// The score a link needs.
+    pub threshold: f32,
+    /// Days after which the time prior halves a score.
+    pub half_days: f32,
+    /// Factor for a pair where a date is unknown.
+    pub undated: f32,
+    /// Strong keys (URL, post, copy) link only this close in time, in days.
+    pub strong_days: i64,
+    /// The most recent articles looked at per key.
+    pub scan: usize,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            phrase_weight: 0.5,
+            number_weight: 0.7,
+            date_weight: 0.5,
+            handle_weight: 1.0,
+            prior_docs: 1000.0,
+            min_weight: 0.3,
+            threshold: 1.0,
+            half_days: 4.0,
+            undated: 0.6,
+            strong_days: 60,
+            scan: 64,
+        }
+    }
+}
+
+/// A story's id: the id of its earliest-added article, so it stays put as the story grows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct StoryId(pub ArticleId);
+
+impl fmt::Display for StoryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// An article linked to another, with why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LinkedArticle {
+    pub id: ArticleId,
+    pub score: f32,
+    /// The shared features, as the text wrote them (`putin`, `47000`, `@elonmusk`).
+    pub shared: Vec<String>,
+}
+
+struct Doc {
+    id: ArticleId,
+    day: Option<i64>,
+    lang: Option<Box<str>>,
+    /// Sorted, unique key ids.
+    keys: Vec<u32>,
+}
+
+struct Link {
+    doc: u32,
+    score: f32,
+    shared: Vec<u32>,
+}
+
+/// Per-candidate tallies while one article is added; reset by generation, not by clearing.
+#[derive(Default)]
+struct Scratch {
+    stamp: Vec<u32>,
+    score: Vec<f32>,
+    count: Vec<u16>,
+    phrases: Vec<u16>,
+    strong: Vec<bool>,
+    generation: u32,
+    touched: Vec<u32>,
+}
+
+pub struct StoryIndex {
+    params: Params,
+    keys: HashMap<Box<str>, u32>,
+    key_kind: Vec<Kind>,
+    /// The first surface form seen for a key, for `shared`.
+    key_label: Vec<Box<str>>,
+    df: Vec<u32>,
+    postings: Vec<Vec<u32>>,
+    docs: Vec<Doc>,
+    by_id: HashMap<ArticleId, u32>,
+    links: Vec<Vec<Link>>,
+    parent: Vec<u32>,
+    /// For a root: its story's earliest article.
+    first: Vec<u32>,
+    size: Vec<u32>,
+    scratch: Scratch,
+}
+
+impl Default for StoryIndex {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl StoryIndex {
+    pub fn new() -> Self {
+        Self::with_params(Params::default())
+    }
+
+    pub fn with_params(params: Params) -> Self {
+        StoryIndex {
+            params,
+            keys: HashMap::new(),
+            key_kind: Vec::new(),
+            key_label: Vec::new(),
+            df: Vec::new(),
+            postings: Vec::new(),
+            docs: Vec::new(),
+            by_id: HashMap::new(),
+            links: Vec::new(),
+            parent: Vec::new(),
+            first: Vec::new(),
+            size: Vec::new(),
+            scratch: Scratch::default(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    fn intern(&mut self, kind: Kind, key: String, label: &str) -> u32 {
+        if let Some(&k) = self.keys.get(key.as_str()) {
+            return k;
+        }
+        let k = self.key_kind.len() as u32;
+        self.keys.insert(key.into_boxed_str(), k);
+        self.key_kind.push(kind);
+        self.key_label.push(label.into());
+        self.df.push(0);
+        self.postings.push(Vec::new());
+        k
+    }
+
+    fn keys_of(&mut self, f: &Features) -> Vec<u32> {
+        let mut keys = Vec::new();
+        let mut add = |this: &mut Self, kind: Kind, key: String, label: &str| {
+            keys.push(this.intern(kind, key, label));
+        };
+        for name in &f.names {
+            let key = if name.is_ascii() {
+                skeleton(name)
+            } else {
+                name.clone()
+            };
+            if key.len() >= 2 {
+                add(self, Kind::Name, format!("n:{key}"), name);
+            }
+        }
+        for phrase in &f.phrases {
+            let key: Vec<String> = phrase.split(' ').map(skeleton).collect();
+            add(self, Kind::Phrase, format!("p:{}", key.join(" ")), phrase);
+        }
+        for h in &f.handles {
+            add(self, Kind::Handle, format!("h:{h}"), h);
+        }
+        for n in &f.numbers {
+            add(self, Kind::Number, format!("#:{n}"), n);
+        }
+        for d in &f.dates {
+            add(self, Kind::Date, format!("d:{d}"), d);
+        }
+        for u in f.urls.iter().chain(&f.url) {
+            add(self, Kind::Url, format!("u:{u}"), u);
+        }
+        for p in &f.posts {
+            add(self, Kind::Post, format!("i:{p}"), p);
+        }
+        for c in &f.copies {
+            add(self, Kind::Copy, format!("c:{c:016x}"), "copied text");
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    /// Relative inverse document frequency of a key: near 1 for a key no other article has,
+    /// near 0 for one every article has.
+    fn weight(&self, key: u32) -> f32 {
+        let n = self.docs.len() as f32 + self.params.prior_docs;
+        let df = self.df[key as usize] as f32;
+        ((n / (df + 1.0)).ln() / n.ln()).max(0.0)
+    }
+
+    fn kind_weight(&self, kind: Kind) -> f32 {
+        match kind {
+            Kind::Name | Kind::Url | Kind::Post | Kind::Copy => 1.0,
+            Kind::Phrase => self.params.phrase_weight,
+            Kind::Handle => self.params.handle_weight,
+            Kind::Number => self.params.number_weight,
+            Kind::Date => self.params.date_weight,
+        }
+    }
+
+    fn time_factor(&self, a: Option<i64>, b: Option<i64>) -> (f32, Option<i64>) {
+        match (a, b) {
+            (Some(a), Some(b)) => {
+                let days = (a - b).abs();
+                (
+                    1.0 / (1.0 + days as f32 / self.params.half_days),
+                    Some(days),
+                )
+            }
+            _ => (self.params.undated, None),
+        }
+    }
+
+    /// Adds an article and links it to those already in. Adding an id again is ignored.
+    pub fn add(
+        &mut self,
+        id: ArticleId,
+        features: &Features,
+        published: Option<Published>,
+        lang: Option<&str>,
+    ) {
+        if self.by_id.contains_key(&id) {
+            return;
+        }
+        let keys = self.keys_of(features);
+        let d = self.docs.len() as u32;
+        let day = published.map(|p| p.days_since_epoch());
+        let found = self.candidates(&keys, day);
+        self.docs.push(Doc {
+            id,
+            day,
+            lang: lang.map(Into::into),
+            keys,
+        });
+        self.by_id.insert(id, d);
+        self.links.push(Vec::new());
+        self.parent.push(d);
+        self.first.push(d);
+        self.size.push(1);
+        for link in found {
+            let c = link.doc;
+            self.links[c as usize].push(Link {
+                doc: d,
+                score: link.score,
+                shared: link.shared.clone(),
+            });
+            self.links[d as usize].push(link);
+            self.union(d, c);
+        }
+        let doc = &self.docs[d as usize];
+        for &k in &doc.keys {
+            self.df[k as usize] += 1;
+            self.postings[k as usize].push(d);
+        }
+    }
+
+    /// The earlier articles a new one (with these keys and day) links to.
+    fn candidates(&mut self, keys: &[u32], day: Option<i64>) -> Vec<Link> {
+        let n = self.docs.len();
+        let s = &mut self.scratch;
+        s.generation = s.generation.wrapping_add(1);
+        if s.generation == 0 {
+            s.stamp.iter_mut().for_each(|x| *x = 0);
+            s.generation = 1;
+        }
+        s.stamp.resize(n, 0);
+        s.score.resize(n, 0.0);
+        s.count.resize(n, 0);
+        s.phrases.resize(n, 0);
+        s.strong.resize(n, false);
+        s.touched.clear();
+        for &k in keys {
+            let kind = self.key_kind[k as usize];
+            let w = self.weight(k);
+            if w < self.params.min_weight && !kind.strong() {
+                continue;
+            }
+            let contribution = w * self.kind_weight(kind);
+            let posting = &self.postings[k as usize];
+            let from = posting.len().saturating_sub(self.params.scan);
+            let s = &mut self.scratch;
+            for &c in &posting[from..] {
+                let ci = c as usize;
+                if s.stamp[ci] != s.generation {
+                    s.stamp[ci] = s.generation;
+                    s.score[ci] = 0.0;
+                    s.count[ci] = 0;
+                    s.phrases[ci] = 0;
+                    s.strong[ci] = false;
+                    s.touched.push(c);
+                }
+                s.score[ci] += contribution;
+                match kind {
+                    Kind::Phrase => s.phrases[ci] += 1,
+                    _ if kind.strong() => s.strong[ci] = true,
+                    _ => s.count[ci] += 1,
+                }
+            }
+        }
+        let mut found = Vec::new();
+        for i in 0..self.scratch.touched.len() {
+            let c = self.scratch.touched[i];
+            let ci = c as usize;
+            let s = &self.scratch;
+            let (factor, days) = self.time_factor(day, self.docs[ci].day);
+            let score = s.score[ci] * factor;
+            // The words of a multi-word name are one piece of evidence, not two.
+            let independent = s.count[ci].saturating_sub(s.phrases[ci]);
+            let strong = s.strong[ci] && days.is_none_or(|d| d <= self.params.strong_days);
+            if strong || (independent >= 2 && score >= self.params.threshold) {
+                found.push(Link {
+                    doc: c,
+                    score,
+                    shared: shared(keys, &self.docs[ci].keys),
+                });
+            }
+        }
+        found
+    }
+
+    fn root(&mut self, mut d: u32) -> u32 {
+        while self.parent[d as usize] != d {
+            let up = self.parent[self.parent[d as usize] as usize];
+            self.parent[d as usize] = up;
+            d = up;
+        }
+        d
+    }
+
+    fn union(&mut self, a: u32, b: u32) {
+        let (a, b) = (self.root(a), self.root(b));
+        if a == b {
+            return;
+        }
+        let (big, small) = if self.size[a as usize] >= self.size[b as usize] {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        self.parent[small as usize] = big;
+        self.size[big as usize] += self.size[small as usize];
+        self.first[big as usize] = self.first[big as usize].min(self.first[small as usize]);
+    }
+
+    /// The articles linked to this one, strongest first.
+    pub fn links_of(&self, id: ArticleId) -> Vec<LinkedArticle> {
+        let Some(&d) = self.by_id.get(&id) else {
+            return Vec::new();
+        };
+        let mut out: Vec<LinkedArticle> = self.links[d as usize]
+            .iter()
+            .map(|l| LinkedArticle {
+                id: self.docs[l.doc as usize].id,
+                score: l.score,
+                shared: l
+                    .shared
+                    .iter()
+                    .map(|&k| self.key_label[k as usize].to_string())
+                    .collect(),
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        out
+    }
+
+    fn find(&self, mut d: u32) -> u32 {
+        while self.parent[d as usize] != d {
+            d = self.parent[d as usize];
+        }
+        d
+    }
+
+    /// The story an article belongs to; None for an article not in the index.
+    pub fn story_of(&self, id: ArticleId) -> Option<StoryId> {
+        let &d = self.by_id.get(&id)?;
+        let root = self.find(d);
+        Some(StoryId(self.docs[self.first[root as usize] as usize].id))
+    }
+
+    /// Every story with its articles in the order they were added, singletons included; stories
+    /// in the order of their first article.
+    pub fn stories(&self) -> Vec<(StoryId, Vec<ArticleId>)> {
+        let mut slot: HashMap<u32, usize> = HashMap::new();
+        let mut out: Vec<(StoryId, Vec<ArticleId>)> = Vec::new();
+        for d in 0..self.docs.len() as u32 {
+            let root = self.find(d);
+            let i = *slot.entry(root).or_insert_with(|| {
+                let first = self.docs[self.first[root as usize] as usize].id;
+                out.push((StoryId(first), Vec::new()));
+                out.len() - 1
+            });
+            out[i].1.push(self.docs[d as usize].id);
+        }
+        out
+    }
+
+    /// The language an article was added with.
+    pub fn lang_of(&self, id: ArticleId) -> Option<&str> {
+        let &d = self.by_id.get(&id)?;
+        self.docs[d as usize].lang.as_deref()
+    }
+}
+
+/// The keys two sorted key lists share.
+fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
