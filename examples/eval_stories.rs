@@ -12,7 +12,38 @@ use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use tidings::article::{Article, ArticleId, Block, BlockKind, Format, Location, Origin, Published};
-use tidings::stories::{Features, StoryIndex, eval};
+use tidings::stories::{Features, Params, StoryIndex, eval};
+
+/// Linking parameters, with overrides from `STORY_PARAMS="threshold=1.2,half_days=3"` for
+/// tuning on the development data.
+fn params() -> Result<Params> {
+    let mut p = Params::default();
+    let Ok(spec) = std::env::var("STORY_PARAMS") else {
+        return Ok(p);
+    };
+    for pair in spec.split(',').filter(|s| !s.is_empty()) {
+        let (k, v) = pair
+            .split_once('=')
+            .context("STORY_PARAMS: expected key=value")?;
+        let x: f32 = v.parse().with_context(|| format!("STORY_PARAMS: {pair}"))?;
+        match k {
+            "phrase_weight" => p.phrase_weight = x,
+            "number_weight" => p.number_weight = x,
+            "date_weight" => p.date_weight = x,
+            "handle_weight" => p.handle_weight = x,
+            "prior_docs" => p.prior_docs = x,
+            "min_weight" => p.min_weight = x,
+            "threshold" => p.threshold = x,
+            "half_days" => p.half_days = x,
+            "undated" => p.undated = x,
+            "strong_days" => p.strong_days = x as i64,
+            "scan" => p.scan = x as usize,
+            "bridge" => p.bridge = x,
+            _ => bail!("STORY_PARAMS: unknown parameter {k}"),
+        }
+    }
+    Ok(p)
+}
 
 #[derive(Deserialize)]
 struct Item {
@@ -119,7 +150,7 @@ fn itn(path: &Path) -> Result<()> {
         })
         .collect::<Result<_>>()?;
     let started = Instant::now();
-    let mut index = StoryIndex::new();
+    let mut index = StoryIndex::with_params(params()?);
     let articles: Vec<Article> = items.iter().map(article).collect();
     for a in &articles {
         index.add(a.id, &Features::of(a), a.published, a.lang.as_deref());
@@ -130,12 +161,32 @@ fn itn(path: &Path) -> Result<()> {
         .zip(&articles)
         .map(|(item, a)| (item.story.clone(), index.story_of(a.id), item.lang.clone()))
         .collect();
-    let stories = index.stories().len();
+    if std::env::var_os("STORY_DEBUG").is_some() {
+        // Wrong links and why they were made, for tuning.
+        let gold: std::collections::HashMap<ArticleId, &Item> = articles
+            .iter()
+            .zip(&items)
+            .map(|(a, i)| (a.id, i))
+            .collect();
+        for (a, item) in articles.iter().zip(&items) {
+            for link in index.links_of(a.id) {
+                let other = gold[&link.id];
+                if other.story != item.story && a.id < link.id {
+                    println!(
+                        "FP {:.2} {:?} | {} | {}",
+                        link.score, link.shared, item.lang, other.lang
+                    );
+                }
+            }
+        }
+    }
+    let stories = index.stories();
+    let largest = stories.iter().map(|(_, a)| a.len()).max().unwrap_or(0);
     println!(
-        "{}: {} items, {} predicted stories, {:.1} ms",
+        "{}: {} items, {} predicted stories (largest {largest}), {:.1} ms",
         path.display(),
         items.len(),
-        stories,
+        stories.len(),
         elapsed.as_secs_f64() * 1e3
     );
     print("itn", &eval::score(&scored));
@@ -162,7 +213,7 @@ fn corpus(dir: &Path, truth: &Path, n: usize) -> Result<()> {
         .collect::<Result<_>>()?;
     let read_time = started.elapsed();
     let started = Instant::now();
-    let mut index = StoryIndex::new();
+    let mut index = StoryIndex::with_params(params()?);
     for ((id, f, published), t) in read.iter().zip(&truth) {
         index.add(*id, f, *published, Some(&t.lang));
     }

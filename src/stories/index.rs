@@ -19,6 +19,9 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Name,
+    /// Two adjacent Han characters: overlapping pairs of one word are not independent, so each
+    /// counts half.
+    Han,
     Phrase,
     Handle,
     Number,
@@ -49,6 +52,10 @@ pub struct Params {
     /// Documents assumed besides the library when weighting, so a small library does not make
     /// every word look rare.
     pub prior_docs: f32,
+    /// The same, for the articles of one language: a word common in one language's articles
+    /// (a month, a verb, in a script without case every word may look like a name) is weak
+    /// evidence however rare it is in the whole library.
+    pub prior_lang_docs: f32,
     /// A key weaker than this (relative inverse document frequency, 0-1) is too common to find
     /// candidates through or to count as evidence.
     pub min_weight: f32,
@@ -62,6 +69,8 @@ pub struct Params {
     pub strong_days: i64,
     /// The most recent articles looked at per key.
     pub scan: usize,
+    /// How many times the threshold a link into a second story needs.
+    pub bridge: f32,
 }
 
 impl Default for Params {
@@ -72,12 +81,14 @@ impl Default for Params {
             date_weight: 0.5,
             handle_weight: 1.0,
             prior_docs: 1000.0,
+            prior_lang_docs: 20.0,
             min_weight: 0.3,
             threshold: 1.0,
             half_days: 4.0,
             undated: 0.6,
             strong_days: 60,
             scan: 64,
+            bridge: 2.0,
         }
     }
 }
@@ -104,7 +115,7 @@ pub struct LinkedArticle {
 struct Doc {
     id: ArticleId,
     day: Option<i64>,
-    lang: Option<Box<str>>,
+    lang: u16,
     /// Sorted, unique key ids.
     keys: Vec<u32>,
 }
@@ -112,6 +123,8 @@ struct Doc {
 struct Link {
     doc: u32,
     score: f32,
+    /// Made by a shared URL, post or copied sentence.
+    strong: bool,
     shared: Vec<u32>,
 }
 
@@ -136,6 +149,12 @@ pub struct StoryIndex {
     df: Vec<u32>,
     postings: Vec<Vec<u32>>,
     docs: Vec<Doc>,
+    /// Languages by number (0: unknown), with how many articles each has.
+    langs: HashMap<Box<str>, u16>,
+    lang_names: Vec<Box<str>>,
+    lang_docs: Vec<u32>,
+    /// Document frequency of a key among one language's articles.
+    lang_df: HashMap<(u32, u16), u32>,
     by_id: HashMap<ArticleId, u32>,
     links: Vec<Vec<Link>>,
     parent: Vec<u32>,
@@ -165,6 +184,10 @@ impl StoryIndex {
             df: Vec::new(),
             postings: Vec::new(),
             docs: Vec::new(),
+            langs: HashMap::new(),
+            lang_names: vec!["".into()],
+            lang_docs: vec![0],
+            lang_df: HashMap::new(),
             by_id: HashMap::new(),
             links: Vec::new(),
             parent: Vec::new(),
@@ -206,8 +229,10 @@ impl StoryIndex {
             } else {
                 name.clone()
             };
-            if key.len() >= 2 {
+            if name.is_ascii() && key.len() >= 2 {
                 add(self, Kind::Name, format!("n:{key}"), name);
+            } else if !name.is_ascii() {
+                add(self, Kind::Han, format!("n:{key}"), name);
             }
         }
         for phrase in &f.phrases {
@@ -239,15 +264,42 @@ impl StoryIndex {
 
     /// Relative inverse document frequency of a key: near 1 for a key no other article has,
     /// near 0 for one every article has.
-    fn weight(&self, key: u32) -> f32 {
-        let n = self.docs.len() as f32 + self.params.prior_docs;
-        let df = self.df[key as usize] as f32;
-        ((n / (df + 1.0)).ln() / n.ln()).max(0.0)
+    fn weight(&self, key: u32, lang: u16) -> f32 {
+        let relative = |n: f32, df: f32| ((n / (df + 1.0)).ln() / n.ln()).max(0.0);
+        let global = relative(
+            self.docs.len() as f32 + self.params.prior_docs,
+            self.df[key as usize] as f32,
+        );
+        if lang == 0 {
+            return global;
+        }
+        let local = relative(
+            self.lang_docs[lang as usize] as f32 + self.params.prior_lang_docs,
+            self.lang_df.get(&(key, lang)).copied().unwrap_or(0) as f32,
+        );
+        global.min(local)
+    }
+
+    fn lang_number(&mut self, lang: Option<&str>) -> u16 {
+        let Some(lang) = lang.filter(|l| !l.is_empty()) else {
+            return 0;
+        };
+        if let Some(&l) = self.langs.get(lang) {
+            return l;
+        }
+        let l = u16::try_from(self.lang_names.len()).unwrap_or(0);
+        if l != 0 {
+            self.langs.insert(lang.into(), l);
+            self.lang_names.push(lang.into());
+            self.lang_docs.push(0);
+        }
+        l
     }
 
     fn kind_weight(&self, kind: Kind) -> f32 {
         match kind {
             Kind::Name | Kind::Url | Kind::Post | Kind::Copy => 1.0,
+            Kind::Han => 0.5,
             Kind::Phrase => self.params.phrase_weight,
             Kind::Handle => self.params.handle_weight,
             Kind::Number => self.params.number_weight,
@@ -282,11 +334,12 @@ impl StoryIndex {
         let keys = self.keys_of(features);
         let d = self.docs.len() as u32;
         let day = published.map(|p| p.days_since_epoch());
-        let found = self.candidates(&keys, day);
+        let lang = self.lang_number(lang);
+        let found = self.candidates(&keys, day, lang);
         self.docs.push(Doc {
             id,
             day,
-            lang: lang.map(Into::into),
+            lang,
             keys,
         });
         self.by_id.insert(id, d);
@@ -294,25 +347,37 @@ impl StoryIndex {
         self.parent.push(d);
         self.first.push(d);
         self.size.push(1);
+        // The best link joins the new article to its story; a link into yet another story must be
+        // stronger, or one article that mentions two stories would chain them.
+        let mut joined = false;
         for link in found {
             let c = link.doc;
+            let bridge = joined && self.root(c) != self.root(d);
+            if !bridge || link.strong || link.score >= self.params.bridge * self.params.threshold {
+                self.union(d, c);
+                joined = true;
+            }
             self.links[c as usize].push(Link {
                 doc: d,
                 score: link.score,
+                strong: link.strong,
                 shared: link.shared.clone(),
             });
             self.links[d as usize].push(link);
-            self.union(d, c);
         }
         let doc = &self.docs[d as usize];
         for &k in &doc.keys {
             self.df[k as usize] += 1;
             self.postings[k as usize].push(d);
+            if doc.lang != 0 {
+                *self.lang_df.entry((k, doc.lang)).or_default() += 1;
+            }
         }
+        self.lang_docs[doc.lang as usize] += 1;
     }
 
     /// The earlier articles a new one (with these keys and day) links to.
-    fn candidates(&mut self, keys: &[u32], day: Option<i64>) -> Vec<Link> {
+    fn candidates(&mut self, keys: &[u32], day: Option<i64>, lang: u16) -> Vec<Link> {
         let n = self.docs.len();
         let s = &mut self.scratch;
         s.generation = s.generation.wrapping_add(1);
@@ -328,7 +393,7 @@ impl StoryIndex {
         s.touched.clear();
         for &k in keys {
             let kind = self.key_kind[k as usize];
-            let w = self.weight(k);
+            let w = self.weight(k, lang);
             if w < self.params.min_weight && !kind.strong() {
                 continue;
             }
@@ -347,10 +412,12 @@ impl StoryIndex {
                     s.touched.push(c);
                 }
                 s.score[ci] += contribution;
+                // Evidence counted in halves.
                 match kind {
-                    Kind::Phrase => s.phrases[ci] += 1,
+                    Kind::Phrase => s.phrases[ci] += 2,
+                    Kind::Han => s.count[ci] += 1,
                     _ if kind.strong() => s.strong[ci] = true,
-                    _ => s.count[ci] += 1,
+                    _ => s.count[ci] += 2,
                 }
             }
         }
@@ -364,14 +431,16 @@ impl StoryIndex {
             // The words of a multi-word name are one piece of evidence, not two.
             let independent = s.count[ci].saturating_sub(s.phrases[ci]);
             let strong = s.strong[ci] && days.is_none_or(|d| d <= self.params.strong_days);
-            if strong || (independent >= 2 && score >= self.params.threshold) {
+            if strong || (independent >= 4 && score >= self.params.threshold) {
                 found.push(Link {
                     doc: c,
                     score,
+                    strong,
                     shared: shared(keys, &self.docs[ci].keys),
                 });
             }
         }
+        found.sort_by(|a, b| b.score.total_cmp(&a.score));
         found
     }
 
@@ -454,7 +523,8 @@ impl StoryIndex {
     /// The language an article was added with.
     pub fn lang_of(&self, id: ArticleId) -> Option<&str> {
         let &d = self.by_id.get(&id)?;
-        self.docs[d as usize].lang.as_deref()
+        let lang = self.docs[d as usize].lang;
+        (lang != 0).then(|| &*self.lang_names[lang as usize])
     }
 }
 
