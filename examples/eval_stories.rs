@@ -39,6 +39,8 @@ fn params() -> Result<Params> {
             "strong_days" => p.strong_days = x as i64,
             "scan" => p.scan = x as usize,
             "bridge" => p.bridge = x,
+            "story_threshold" => p.story_threshold = x,
+            "prior_lang_docs" => p.prior_lang_docs = x,
             _ => bail!("STORY_PARAMS: unknown parameter {k}"),
         }
     }
@@ -179,6 +181,43 @@ fn itn(path: &Path) -> Result<()> {
                 }
             }
         }
+    }
+    if let Ok(story) = std::env::var("STORY_SHOW") {
+        for (a, item) in articles.iter().zip(&items) {
+            if item.story == story {
+                println!(
+                    "{} {:?} {} {:?}",
+                    item.lang,
+                    index.story_of(a.id),
+                    item.text,
+                    Features::of(a)
+                );
+                for l in index.links_of(a.id) {
+                    println!(
+                        "   -> {:?} {:.2} {:?}",
+                        index.story_of(l.id),
+                        l.score,
+                        l.shared
+                    );
+                }
+            }
+        }
+    }
+    if let Ok(out) = std::env::var("STORY_PRED") {
+        // Predictions as JSON lines {"id", "story"}, the benchmark's scoring format.
+        let lines: Vec<String> = articles
+            .iter()
+            .zip(&items)
+            .map(|(a, item)| {
+                let story = index
+                    .story_of(a.id)
+                    .map(|s| s.to_string())
+                    .unwrap_or_default();
+                serde_json::json!({"id": item.id, "story": story}).to_string()
+            })
+            .collect();
+        std::fs::write(&out, lines.join("\n") + "\n")
+            .with_context(|| format!("cannot write {out}"))?;
     }
     let stories = index.stories();
     let largest = stories.iter().map(|(_, a)| a.len()).max().unwrap_or(0);

@@ -328,8 +328,37 @@ impl Builder {
             // A numeric character that is not a digit (a fraction, a Roman numeral).
             return at + text[at..].chars().next().map_or(1, char::len_utf8);
         }
+        if let [(month, None)] = groups.as_slice()
+            && let Some(date_end) = self.east_asian_date(text, month, end)
+        {
+            return date_end;
+        }
         self.read_groups(&groups);
         end
+    }
+
+    /// `3月17日` and `3월 17일`: a month number, the month sign, a day number, the day sign.
+    fn east_asian_date(&mut self, text: &str, month: &str, end: usize) -> Option<usize> {
+        let month: u8 = month.parse().ok().filter(|m| (1..=12).contains(m))?;
+        let rest = text.get(end..)?;
+        let after = rest
+            .strip_prefix('月')
+            .or_else(|| rest.strip_prefix('월'))?;
+        let trimmed = after.trim_start();
+        let digits = trimmed.len()
+            - trimmed
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        let day: Option<u8> = trimmed.get(..digits).and_then(|d| d.parse().ok());
+        let tail = trimmed.get(digits..).unwrap_or("");
+        let consumed = text.len() - after.len();
+        match day.filter(|d| (1..=31).contains(d)) {
+            Some(day) if tail.starts_with('日') || tail.starts_with('일') => {
+                self.dates.insert(format!("{month:02}-{day:02}"));
+                Some(text.len() - tail.len() + '日'.len_utf8())
+            }
+            _ => Some(consumed),
+        }
     }
 
     fn read_groups(&mut self, groups: &[(String, Option<char>)]) {
@@ -451,6 +480,8 @@ mod tests {
             "On February 13, he spoke.",
             "Er sprach am 13.02.2021 lange.",
             "(13.2.) Er sprach.",
+            "2월 13일, 그는 말했다.",
+            "2月13日，他说。",
         ] {
             let f = Features::of_text(text);
             assert_eq!(f.dates, vec!["02-13".to_string()], "{text}: {f:?}");

@@ -60,12 +60,20 @@ pub fn skeleton(folded: &str) -> String {
             (b't', 2)
         } else if rest.starts_with(b"ks") || rest.starts_with(b"x") {
             (b'k', if rest[0] == b'x' { 1 } else { 2 })
+        } else if rest[0] == b'w'
+            && last != 0
+            && rest.get(1).is_some_and(|c| !b"aeiouy".contains(c))
+        {
+            // Between consonants w is a vowel letter (Arabic and Persian transliterated: bwtyn).
+            (0, 1)
         } else {
             let class = match rest[0] {
                 b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'j' | b'h' => 0,
                 b'w' | b'v' | b'f' => b'v',
                 b'c' | b'k' | b'q' => b'k',
                 b'z' | b's' => b's',
+                // Arabic has no p: Putin is transliterated back as bwtyn.
+                b'b' | b'p' => b'b',
                 c => c,
             };
             (class, 1)
@@ -112,6 +120,8 @@ mod tests {
         assert_eq!(key("Putina"), key("Putin"));
         assert_eq!(key("Selenskyj"), key("Zelensky"));
         assert_eq!(key("Gorbatschow"), key("Gorbachev"));
+        assert_eq!(key("بوتين"), key("Putin"));
+        assert_eq!(key("فلاديمير"), key("Wladimir"));
     }
 
     #[test]

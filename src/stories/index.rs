@@ -69,6 +69,8 @@ pub struct Params {
     pub strong_days: i64,
     /// The most recent articles looked at per key.
     pub scan: usize,
+    /// The score a story needs from all its articles together, to link through its best one.
+    pub story_threshold: f32,
     /// How many times the threshold a link into a second story needs.
     pub bridge: f32,
 }
@@ -89,6 +91,7 @@ impl Default for Params {
             strong_days: 60,
             scan: 64,
             bridge: 2.0,
+            story_threshold: 8.0,
         }
     }
 }
@@ -128,16 +131,71 @@ struct Link {
     shared: Vec<u32>,
 }
 
-/// Per-candidate tallies while one article is added; reset by generation, not by clearing.
+/// Evidence for candidates (articles, or stories by their root) while one article is added;
+/// reset by generation, not by clearing.
 #[derive(Default)]
-struct Scratch {
+struct Tally {
     stamp: Vec<u32>,
     score: Vec<f32>,
+    /// Independent evidence, in halves (a Han pair counts one half, a name two).
     count: Vec<u16>,
+    /// Shared multi-word names, in halves: their words are one piece of evidence, not two.
     phrases: Vec<u16>,
     strong: Vec<bool>,
+    /// The last key (by serial) counted for a story, so a key counts once per story.
+    last_key: Vec<u32>,
     generation: u32,
     touched: Vec<u32>,
+}
+
+impl Tally {
+    fn start(&mut self, n: usize) {
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.stamp.iter_mut().for_each(|x| *x = 0);
+            self.generation = 1;
+        }
+        self.stamp.resize(n, 0);
+        self.score.resize(n, 0.0);
+        self.count.resize(n, 0);
+        self.phrases.resize(n, 0);
+        self.strong.resize(n, false);
+        self.last_key.resize(n, u32::MAX);
+        self.touched.clear();
+    }
+
+    /// Adds one key's evidence to candidate `c`; false when this key was already counted.
+    fn add(&mut self, c: u32, serial: u32, kind: Kind, contribution: f32) -> bool {
+        let ci = c as usize;
+        if self.stamp[ci] != self.generation {
+            self.stamp[ci] = self.generation;
+            self.score[ci] = 0.0;
+            self.count[ci] = 0;
+            self.phrases[ci] = 0;
+            self.strong[ci] = false;
+            self.last_key[ci] = u32::MAX;
+            self.touched.push(c);
+        }
+        if self.last_key[ci] == serial {
+            return false;
+        }
+        self.last_key[ci] = serial;
+        self.score[ci] += contribution;
+        match kind {
+            Kind::Phrase => self.phrases[ci] += 2,
+            Kind::Han => self.count[ci] += 1,
+            _ if kind.strong() => self.strong[ci] = true,
+            _ => self.count[ci] += 2,
+        }
+        true
+    }
+
+    /// (score, enough independent evidence, strong)
+    fn evidence(&self, c: u32) -> (f32, bool, bool) {
+        let ci = c as usize;
+        let independent = self.count[ci].saturating_sub(self.phrases[ci]);
+        (self.score[ci], independent >= 4, self.strong[ci])
+    }
 }
 
 pub struct StoryIndex {
@@ -161,7 +219,8 @@ pub struct StoryIndex {
     /// For a root: its story's earliest article.
     first: Vec<u32>,
     size: Vec<u32>,
-    scratch: Scratch,
+    docs_tally: Tally,
+    stories_tally: Tally,
 }
 
 impl Default for StoryIndex {
@@ -193,7 +252,8 @@ impl StoryIndex {
             parent: Vec::new(),
             first: Vec::new(),
             size: Vec::new(),
-            scratch: Scratch::default(),
+            docs_tally: Tally::default(),
+            stories_tally: Tally::default(),
         }
     }
 
@@ -379,19 +439,9 @@ impl StoryIndex {
     /// The earlier articles a new one (with these keys and day) links to.
     fn candidates(&mut self, keys: &[u32], day: Option<i64>, lang: u16) -> Vec<Link> {
         let n = self.docs.len();
-        let s = &mut self.scratch;
-        s.generation = s.generation.wrapping_add(1);
-        if s.generation == 0 {
-            s.stamp.iter_mut().for_each(|x| *x = 0);
-            s.generation = 1;
-        }
-        s.stamp.resize(n, 0);
-        s.score.resize(n, 0.0);
-        s.count.resize(n, 0);
-        s.phrases.resize(n, 0);
-        s.strong.resize(n, false);
-        s.touched.clear();
-        for &k in keys {
+        self.docs_tally.start(n);
+        self.stories_tally.start(n);
+        for (serial, &k) in keys.iter().enumerate() {
             let kind = self.key_kind[k as usize];
             let w = self.weight(k, lang);
             if w < self.params.min_weight && !kind.strong() {
@@ -400,43 +450,60 @@ impl StoryIndex {
             let contribution = w * self.kind_weight(kind);
             let posting = &self.postings[k as usize];
             let from = posting.len().saturating_sub(self.params.scan);
-            let s = &mut self.scratch;
-            for &c in &posting[from..] {
-                let ci = c as usize;
-                if s.stamp[ci] != s.generation {
-                    s.stamp[ci] = s.generation;
-                    s.score[ci] = 0.0;
-                    s.count[ci] = 0;
-                    s.phrases[ci] = 0;
-                    s.strong[ci] = false;
-                    s.touched.push(c);
-                }
-                s.score[ci] += contribution;
-                // Evidence counted in halves.
-                match kind {
-                    Kind::Phrase => s.phrases[ci] += 2,
-                    Kind::Han => s.count[ci] += 1,
-                    _ if kind.strong() => s.strong[ci] = true,
-                    _ => s.count[ci] += 2,
-                }
+            // Most recent first: the member of a story that counts a key is the latest one.
+            for &c in posting[from..].iter().rev() {
+                let (factor, _) = self.time_factor(day, self.docs[c as usize].day);
+                self.docs_tally
+                    .add(c, serial as u32, kind, contribution * factor);
+                let story = self.find(c);
+                self.stories_tally
+                    .add(story, serial as u32, kind, contribution * factor);
             }
         }
+        let passes = |(score, enough, strong): (f32, bool, bool), threshold: f32| {
+            strong || (enough && score >= threshold)
+        };
+        // Article links, and per story its best-scoring article.
         let mut found = Vec::new();
-        for i in 0..self.scratch.touched.len() {
-            let c = self.scratch.touched[i];
-            let ci = c as usize;
-            let s = &self.scratch;
-            let (factor, days) = self.time_factor(day, self.docs[ci].day);
-            let score = s.score[ci] * factor;
-            // The words of a multi-word name are one piece of evidence, not two.
-            let independent = s.count[ci].saturating_sub(s.phrases[ci]);
-            let strong = s.strong[ci] && days.is_none_or(|d| d <= self.params.strong_days);
-            if strong || (independent >= 4 && score >= self.params.threshold) {
+        let mut best: HashMap<u32, (f32, u32)> = HashMap::new();
+        for &c in &self.docs_tally.touched {
+            let (score, enough, strong) = self.docs_tally.evidence(c);
+            let days = match (day, self.docs[c as usize].day) {
+                (Some(a), Some(b)) => Some((a - b).abs()),
+                _ => None,
+            };
+            let strong = strong && days.is_none_or(|d| d <= self.params.strong_days);
+            let story = self.find(c);
+            let entry = best.entry(story).or_insert((f32::MIN, c));
+            if score > entry.0 {
+                *entry = (score, c);
+            }
+            if passes((score, enough, strong), self.params.threshold) {
                 found.push(Link {
                     doc: c,
                     score,
                     strong,
-                    shared: shared(keys, &self.docs[ci].keys),
+                    shared: shared(keys, &self.docs[c as usize].keys),
+                });
+            }
+        }
+        // A story with enough evidence in all its articles together links through its best one.
+        for &story in &self.stories_tally.touched {
+            let evidence = self.stories_tally.evidence(story);
+            if !passes(evidence, self.params.story_threshold) {
+                continue;
+            }
+            let Some(&(_, c)) = best.get(&story) else {
+                continue;
+            };
+            if let Some(link) = found.iter_mut().find(|l| l.doc == c) {
+                link.score = link.score.max(evidence.0);
+            } else {
+                found.push(Link {
+                    doc: c,
+                    score: evidence.0,
+                    strong: evidence.2,
+                    shared: shared(keys, &self.docs[c as usize].keys),
                 });
             }
         }
