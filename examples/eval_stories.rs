@@ -39,6 +39,7 @@ fn params() -> Result<Params> {
             "strong_days" => p.strong_days = x as i64,
             "scan" => p.scan = x as usize,
             "bridge" => p.bridge = x,
+            "keys_per_evidence" => p.keys_per_evidence = x as usize,
             "story_threshold" => p.story_threshold = x,
             "prior_lang_docs" => p.prior_lang_docs = x,
             _ => bail!("STORY_PARAMS: unknown parameter {k}"),
@@ -262,6 +263,20 @@ fn corpus(dir: &Path, truth: &Path, n: usize) -> Result<()> {
         .zip(&truth)
         .map(|((id, _, _), t)| (t.story, index.story_of(*id), t.lang.clone()))
         .collect();
+    if std::env::var_os("STORY_DEBUG").is_some() {
+        let gold: std::collections::HashMap<ArticleId, u64> = read
+            .iter()
+            .zip(&truth)
+            .map(|((id, _, _), t)| (*id, t.story))
+            .collect();
+        for ((id, _, _), t) in read.iter().zip(&truth).take(3000) {
+            for link in index.links_of(*id) {
+                if gold[&link.id] != t.story && *id < link.id {
+                    println!("FP {:.2} {:?}", link.score, link.shared);
+                }
+            }
+        }
+    }
     let largest = index
         .stories()
         .iter()

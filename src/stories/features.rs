@@ -10,10 +10,13 @@ use super::lexicon;
 use super::url;
 use crate::article::Article;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Sentences shorter than this (in letters) are too common to fingerprint a copy.
 const MIN_COPY_LETTERS: usize = 40;
+/// A text of fewer words than this is short: every name and number in it counts, as in a
+/// headline or a one-sentence summary.
+const SHORT_TEXT: usize = 150;
 /// How many sentence fingerprints an article keeps: the smallest hashes, so that two copies of
 /// one text keep the same ones (a bottom-k sketch).
 const COPY_SKETCH: usize = 4;
@@ -42,12 +45,23 @@ pub struct Features {
 
 #[derive(Default)]
 struct Builder {
-    names: BTreeSet<String>,
-    phrases: BTreeSet<String>,
+    /// Names and numbers with how often they occur: in a long text, a name said once is in
+    /// passing, not what the article is about.
+    names: BTreeMap<String, u32>,
+    phrases: BTreeMap<String, u32>,
+    numbers: BTreeMap<String, u32>,
+    /// Names, phrases and numbers kept whatever their count: in the title, or part of a
+    /// multi-word name.
+    salient: BTreeSet<String>,
+    in_title: bool,
+    /// Names seen inside a sentence, not only at its start: in a long text, a capitalised word
+    /// seen only at sentence starts is more likely a common word than a name.
+    inside: BTreeSet<String>,
+    /// Words read, to tell a short text (every name counts) from a long one.
+    words: usize,
     handles: BTreeSet<String>,
     urls: BTreeSet<String>,
     posts: BTreeSet<String>,
-    numbers: BTreeSet<String>,
     dates: BTreeSet<String>,
     copies: BTreeSet<u64>,
 }
@@ -55,8 +69,12 @@ struct Builder {
 impl Features {
     /// The features of an article: its title, body, link blocks and links, and its own URL.
     pub fn of(article: &Article) -> Features {
-        let mut b = Builder::default();
+        let mut b = Builder {
+            in_title: true,
+            ..Builder::default()
+        };
         b.text(&article.title);
+        b.in_title = false;
         for block in &article.blocks {
             b.text(&block.text);
         }
@@ -98,7 +116,8 @@ struct Word<'a> {
     text: &'a str,
     /// Only white space since the previous word.
     joined: bool,
-    sentence_start: bool,
+    /// The first word of a sentence, capitalised whatever it is.
+    initial: bool,
 }
 
 fn is_han(c: char) -> bool {
@@ -115,13 +134,27 @@ fn ends_sentence(c: char) -> bool {
 
 impl Builder {
     fn finish(self) -> Features {
+        let short = self.words < SHORT_TEXT;
+        let keep = |map: BTreeMap<String, u32>| -> Vec<String> {
+            map.into_iter()
+                .filter(|(k, n)| short || *n >= 2 || self.salient.contains(k))
+                .filter(|(k, _)| {
+                    short
+                        || self.salient.contains(k)
+                        || k.contains(' ')
+                        || k.starts_with(|c: char| c.is_ascii_digit())
+                        || self.inside.contains(k)
+                })
+                .map(|(k, _)| k)
+                .collect()
+        };
         Features {
-            names: self.names.into_iter().collect(),
-            phrases: self.phrases.into_iter().collect(),
+            names: keep(self.names.clone()),
+            phrases: keep(self.phrases.clone()),
+            numbers: keep(self.numbers.clone()),
             handles: self.handles.into_iter().collect(),
             urls: self.urls.into_iter().collect(),
             posts: self.posts.into_iter().collect(),
-            numbers: self.numbers.into_iter().collect(),
             dates: self.dates.into_iter().collect(),
             copies: self.copies.into_iter().take(COPY_SKETCH).collect(),
             url: None,
@@ -185,8 +218,9 @@ impl Builder {
                 words.push(Word {
                     text: &text[at..end],
                     joined,
-                    sentence_start,
+                    initial: sentence_start,
                 });
+                self.words += 1;
                 joined = true;
                 sentence_start = false;
                 continue;
@@ -203,7 +237,6 @@ impl Builder {
                 self.han(&text[at..end]);
                 self.flush(&mut words);
                 joined = false;
-                sentence_start = false;
                 continue;
             }
             if is_word_char(c) {
@@ -218,13 +251,14 @@ impl Builder {
                 words.push(Word {
                     text: &text[at..end],
                     joined,
-                    sentence_start,
+                    initial: sentence_start,
                 });
+                self.words += 1;
                 joined = true;
                 sentence_start = false;
                 continue;
             }
-            // Punctuation: it breaks a multi-word name, and some of it ends a sentence.
+            // Punctuation breaks a multi-word name, and some of it ends a sentence.
             joined = false;
             if ends_sentence(c) {
                 sentence_start = true;
@@ -238,7 +272,8 @@ impl Builder {
         let mut previous_name: Option<String> = None;
         let mut previous_day: Option<u8> = None;
         let mut pending_month: Option<u8> = None;
-        for word in words.drain(..) {
+        for i in 0..words.len() {
+            let word = &words[i];
             if !word.joined {
                 previous_name = None;
                 previous_day = None;
@@ -257,6 +292,16 @@ impl Builder {
                 previous_day = day;
                 continue;
             }
+            // Upper case marks a name; in scripts without case every word may be one.
+            let named = first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase());
+            let next_is_number = words
+                .get(i + 1)
+                .is_some_and(|w| w.joined && w.text.starts_with(|c: char| c.is_numeric()));
+            if !named && previous_day.is_none() && !next_is_number {
+                // Most words: not a name, not next to a number, so not a month of a date either.
+                previous_name = None;
+                continue;
+            }
             let folded = fold(word.text);
             if let Some(month) = lexicon::month(&folded) {
                 if let Some(day) = previous_day.take() {
@@ -269,26 +314,36 @@ impl Builder {
             }
             previous_day = None;
             pending_month = None;
-            // Upper case marks a name; in scripts without case every word may be one.
-            let named = first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase());
-            let _ = word.sentence_start;
             if !named || folded.len() < 2 || lexicon::is_stopword(&folded) {
                 previous_name = None;
                 continue;
             }
             if let Some(previous) = previous_name.take() {
-                self.phrases.insert(format!("{previous} {folded}"));
+                let phrase = format!("{previous} {folded}");
+                self.salient.insert(previous);
+                self.salient.insert(folded.clone());
+                if self.in_title {
+                    self.salient.insert(phrase.clone());
+                }
+                *self.phrases.entry(phrase).or_default() += 1;
             }
-            self.names.insert(folded.clone());
+            if self.in_title {
+                self.salient.insert(folded.clone());
+            }
+            if !word.initial {
+                self.inside.insert(folded.clone());
+            }
+            *self.names.entry(folded.clone()).or_default() += 1;
             previous_name = Some(folded);
         }
+        words.clear();
     }
 
     /// A run of Han characters has no spaces: its adjacent pairs stand for its words.
     fn han(&mut self, run: &str) {
         let chars: Vec<char> = run.chars().collect();
         for pair in chars.windows(2) {
-            self.names.insert(pair.iter().collect());
+            *self.names.entry(pair.iter().collect()).or_default() += 1;
         }
     }
 
@@ -403,7 +458,10 @@ impl Builder {
     fn add_number(&mut self, number: String) {
         let digits = number.bytes().filter(u8::is_ascii_digit).count();
         if digits >= 2 {
-            self.numbers.insert(number);
+            if self.in_title {
+                self.salient.insert(number.clone());
+            }
+            *self.numbers.entry(number).or_default() += 1;
         }
     }
 

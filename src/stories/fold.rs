@@ -15,6 +15,13 @@ const SKELETON_LEN: usize = 5;
 
 /// A word's comparable form: NFKC, ASCII transliteration, lowercase, only letters and digits.
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.nfkc() {
         if c.is_ascii() {

@@ -71,6 +71,8 @@ pub struct Params {
     pub scan: usize,
     /// The score a story needs from all its articles together, to link through its best one.
     pub story_threshold: f32,
+    /// One more independent shared key is needed per this many keys of the new article.
+    pub keys_per_evidence: usize,
     /// How many times the threshold a link into a second story needs.
     pub bridge: f32,
 }
@@ -91,6 +93,7 @@ impl Default for Params {
             strong_days: 60,
             scan: 64,
             bridge: 2.0,
+            keys_per_evidence: 40,
             story_threshold: 8.0,
         }
     }
@@ -190,11 +193,11 @@ impl Tally {
         true
     }
 
-    /// (score, enough independent evidence, strong)
-    fn evidence(&self, c: u32) -> (f32, bool, bool) {
+    /// (score, enough independent evidence, strong); `needed` in halves.
+    fn evidence(&self, c: u32, needed: u16) -> (f32, bool, bool) {
         let ci = c as usize;
         let independent = self.count[ci].saturating_sub(self.phrases[ci]);
-        (self.score[ci], independent >= 4, self.strong[ci])
+        (self.score[ci], independent >= needed, self.strong[ci])
     }
 }
 
@@ -463,11 +466,14 @@ impl StoryIndex {
         let passes = |(score, enough, strong): (f32, bool, bool), threshold: f32| {
             strong || (enough && score >= threshold)
         };
+        // The more keys an article has, the more it shares with any other by chance: a long
+        // article needs more evidence than a headline.
+        let needed = 4 + 2 * (keys.len() / self.params.keys_per_evidence.max(1)) as u16;
         // Article links, and per story its best-scoring article.
         let mut found = Vec::new();
         let mut best: HashMap<u32, (f32, u32)> = HashMap::new();
         for &c in &self.docs_tally.touched {
-            let (score, enough, strong) = self.docs_tally.evidence(c);
+            let (score, enough, strong) = self.docs_tally.evidence(c, needed);
             let days = match (day, self.docs[c as usize].day) {
                 (Some(a), Some(b)) => Some((a - b).abs()),
                 _ => None,
@@ -489,7 +495,7 @@ impl StoryIndex {
         }
         // A story with enough evidence in all its articles together links through its best one.
         for &story in &self.stories_tally.touched {
-            let evidence = self.stories_tally.evidence(story);
+            let evidence = self.stories_tally.evidence(story, needed);
             if !passes(evidence, self.params.story_threshold) {
                 continue;
             }
