@@ -1,0 +1,588 @@
+//! What an article is about, as story linking compares it: names, handles, URLs and post ids,
+//! numbers and dates, and fingerprints of its sentences for near-duplicate copies.
+//!
+//! [`Features::of`] reads an article once, at ingest; the result is small and serializable so the
+//! store keeps it and a restart does not read the text again. Words are kept folded (see
+//! [`super::fold`]); the index derives its matching keys from them.
+
+use super::fold::fold;
+use super::lexicon;
+use super::url;
+use crate::article::Article;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Sentences shorter than this (in letters) are too common to fingerprint a copy.
+const MIN_COPY_LETTERS: usize = 40;
+/// A text of fewer words than this is short: every name and number in it counts, as in a
+/// headline or a one-sentence summary.
+const SHORT_TEXT: usize = 150;
+/// How many sentence fingerprints an article keeps: the smallest hashes, so that two copies of
+/// one text keep the same ones (a bottom-k sketch).
+const COPY_SKETCH: usize = 4;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Features {
+    /// Single name words, folded (`vladimir`), and pairs of Han characters as written.
+    pub names: Vec<String>,
+    /// Multi-word names: adjacent name words, folded, joined by a space (`vladimir putin`).
+    pub phrases: Vec<String>,
+    /// `@handle` and `#tag`, lowercased.
+    pub handles: Vec<String>,
+    /// Normalised URLs the article cites (see [`super::url::normalise`]).
+    pub urls: Vec<String>,
+    /// Post and status ids found in those URLs.
+    pub posts: Vec<String>,
+    /// Numbers of two or more digits, separators normalised (`47000`, `3.5`).
+    pub numbers: Vec<String>,
+    /// Calendar days named in the text, `MM-DD`.
+    pub dates: Vec<String>,
+    /// Fingerprints of the article's longest sentences.
+    pub copies: Vec<u64>,
+    /// The article's own URL, normalised: an article citing it links to this one.
+    pub url: Option<String>,
+}
+
+#[derive(Default)]
+struct Builder {
+    /// Names and numbers with how often they occur: in a long text, a name said once is in
+    /// passing, not what the article is about.
+    names: BTreeMap<String, u32>,
+    phrases: BTreeMap<String, u32>,
+    numbers: BTreeMap<String, u32>,
+    /// Names, phrases and numbers kept whatever their count: in the title, or part of a
+    /// multi-word name.
+    salient: BTreeSet<String>,
+    in_title: bool,
+    /// Names seen inside a sentence, not only at its start: in a long text, a capitalised word
+    /// seen only at sentence starts is more likely a common word than a name.
+    inside: BTreeSet<String>,
+    /// Words read, to tell a short text (every name counts) from a long one.
+    words: usize,
+    handles: BTreeSet<String>,
+    urls: BTreeSet<String>,
+    posts: BTreeSet<String>,
+    dates: BTreeSet<String>,
+    copies: BTreeSet<u64>,
+}
+
+impl Features {
+    /// The features of an article: its title, body, link blocks and links, and its own URL.
+    pub fn of(article: &Article) -> Features {
+        let mut b = Builder {
+            in_title: true,
+            ..Builder::default()
+        };
+        b.text(&article.title);
+        b.in_title = false;
+        for block in &article.blocks {
+            b.text(&block.text);
+        }
+        for link in &article.links {
+            b.url(&link.url);
+        }
+        let mut features = b.finish();
+        features.url = article
+            .url
+            .as_deref()
+            .and_then(url::normalise)
+            .map(|(u, _)| u);
+        features
+    }
+
+    /// The features of a piece of plain text (paragraphs separated by blank lines).
+    pub fn of_text(text: &str) -> Features {
+        let mut b = Builder::default();
+        for paragraph in text.split("\n\n") {
+            b.text(paragraph);
+        }
+        b.finish()
+    }
+
+    /// Whether nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+            && self.handles.is_empty()
+            && self.urls.is_empty()
+            && self.numbers.is_empty()
+            && self.dates.is_empty()
+            && self.copies.is_empty()
+            && self.url.is_none()
+    }
+}
+
+/// A word of the text and what surrounds it.
+struct Word<'a> {
+    text: &'a str,
+    /// Only white space since the previous word.
+    joined: bool,
+    /// The first word of a sentence, capitalised whatever it is.
+    initial: bool,
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_han(c)
+}
+
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '।' | ';')
+}
+
+impl Builder {
+    fn finish(self) -> Features {
+        let short = self.words < SHORT_TEXT;
+        let keep = |map: BTreeMap<String, u32>| -> Vec<String> {
+            map.into_iter()
+                .filter(|(k, n)| short || *n >= 2 || self.salient.contains(k))
+                .filter(|(k, _)| {
+                    short
+                        || self.salient.contains(k)
+                        || k.contains(' ')
+                        || k.starts_with(|c: char| c.is_ascii_digit())
+                        || self.inside.contains(k)
+                })
+                .map(|(k, _)| k)
+                .collect()
+        };
+        Features {
+            names: keep(self.names.clone()),
+            phrases: keep(self.phrases.clone()),
+            numbers: keep(self.numbers.clone()),
+            handles: self.handles.into_iter().collect(),
+            urls: self.urls.into_iter().collect(),
+            posts: self.posts.into_iter().collect(),
+            dates: self.dates.into_iter().collect(),
+            copies: self.copies.into_iter().take(COPY_SKETCH).collect(),
+            url: None,
+        }
+    }
+
+    fn url(&mut self, raw: &str) {
+        if let Some((url, post)) = url::normalise(raw) {
+            self.urls.insert(url);
+            if let Some(post) = post {
+                self.posts.insert(post);
+            }
+        }
+    }
+
+    /// Reads one paragraph.
+    fn text(&mut self, text: &str) {
+        self.fingerprints(text);
+        let mut words: Vec<Word<'_>> = Vec::new();
+        let mut joined = false;
+        let mut sentence_start = true;
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if (c == 'h' || c == 'w') && url::looks_like_url(&text[at..]) {
+                let end = text[at..]
+                    .find(char::is_whitespace)
+                    .map_or(text.len(), |e| at + e);
+                self.url(&text[at..end]);
+                while chars.peek().is_some_and(|&(i, _)| i < end) {
+                    chars.next();
+                }
+                self.flush(&mut words);
+                joined = false;
+                continue;
+            }
+            if (c == '@' || c == '#') && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) {
+                let start = at + 1;
+                let mut end = start;
+                while let Some(&(i, n)) = chars.peek() {
+                    if !(is_word_char(n) || n == '_') {
+                        break;
+                    }
+                    end = i + n.len_utf8();
+                    chars.next();
+                }
+                let folded = fold(&text[start..end]);
+                if folded.len() >= 2 {
+                    self.handles.insert(format!("{c}{folded}"));
+                }
+                joined = false;
+                continue;
+            }
+            if c.is_numeric() {
+                let end = self.number(text, at);
+                while chars.peek().is_some_and(|&(i, _)| i < end) {
+                    chars.next();
+                }
+                words.push(Word {
+                    text: &text[at..end],
+                    joined,
+                    initial: sentence_start,
+                });
+                self.words += 1;
+                joined = true;
+                sentence_start = false;
+                continue;
+            }
+            if is_han(c) {
+                let mut end = at + c.len_utf8();
+                while let Some(&(i, n)) = chars.peek() {
+                    if !is_han(n) {
+                        break;
+                    }
+                    end = i + n.len_utf8();
+                    chars.next();
+                }
+                self.han(&text[at..end]);
+                self.flush(&mut words);
+                joined = false;
+                continue;
+            }
+            if is_word_char(c) {
+                let mut end = at + c.len_utf8();
+                while let Some(&(i, n)) = chars.peek() {
+                    if !is_word_char(n) {
+                        break;
+                    }
+                    end = i + n.len_utf8();
+                    chars.next();
+                }
+                words.push(Word {
+                    text: &text[at..end],
+                    joined,
+                    initial: sentence_start,
+                });
+                self.words += 1;
+                joined = true;
+                sentence_start = false;
+                continue;
+            }
+            // Punctuation breaks a multi-word name, and some of it ends a sentence.
+            joined = false;
+            if ends_sentence(c) {
+                sentence_start = true;
+            }
+        }
+        self.flush(&mut words);
+    }
+
+    /// Names, multi-word names and dates from a run of words.
+    fn flush(&mut self, words: &mut Vec<Word<'_>>) {
+        let mut previous_name: Option<String> = None;
+        let mut previous_day: Option<u8> = None;
+        let mut pending_month: Option<u8> = None;
+        for i in 0..words.len() {
+            let word = &words[i];
+            if !word.joined {
+                previous_name = None;
+                previous_day = None;
+                pending_month = None;
+            }
+            let first = word.text.chars().next().unwrap_or(' ');
+            if first.is_numeric() {
+                previous_name = None;
+                let day = fold(word.text)
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|d| (1..=31).contains(d));
+                if let (Some(month), Some(day)) = (pending_month.take(), day) {
+                    self.dates.insert(format!("{month:02}-{day:02}"));
+                }
+                previous_day = day;
+                continue;
+            }
+            // Upper case marks a name; in scripts without case every word may be one.
+            let named = first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase());
+            let next_is_number = words
+                .get(i + 1)
+                .is_some_and(|w| w.joined && w.text.starts_with(|c: char| c.is_numeric()));
+            if !named && previous_day.is_none() && !next_is_number {
+                // Most words: not a name, not next to a number, so not a month of a date either.
+                previous_name = None;
+                continue;
+            }
+            let folded = fold(word.text);
+            if let Some(month) = lexicon::month(&folded) {
+                if let Some(day) = previous_day.take() {
+                    self.dates.insert(format!("{month:02}-{day:02}"));
+                } else {
+                    pending_month = Some(month);
+                }
+                previous_name = None;
+                continue;
+            }
+            previous_day = None;
+            pending_month = None;
+            if !named || folded.len() < 2 || lexicon::is_stopword(&folded) {
+                previous_name = None;
+                continue;
+            }
+            if let Some(previous) = previous_name.take() {
+                let phrase = format!("{previous} {folded}");
+                self.salient.insert(previous);
+                self.salient.insert(folded.clone());
+                if self.in_title {
+                    self.salient.insert(phrase.clone());
+                }
+                *self.phrases.entry(phrase).or_default() += 1;
+            }
+            if self.in_title {
+                self.salient.insert(folded.clone());
+            }
+            if !word.initial {
+                self.inside.insert(folded.clone());
+            }
+            *self.names.entry(folded.clone()).or_default() += 1;
+            previous_name = Some(folded);
+        }
+        words.clear();
+    }
+
+    /// A run of Han characters has no spaces: its adjacent pairs stand for its words.
+    fn han(&mut self, run: &str) {
+        let chars: Vec<char> = run.chars().collect();
+        for pair in chars.windows(2) {
+            *self.names.entry(pair.iter().collect()).or_default() += 1;
+        }
+    }
+
+    /// Reads the number starting at `at`, records it, and returns where it ends.
+    fn number(&mut self, text: &str, at: usize) -> usize {
+        // Groups of digits and the separator after each.
+        let mut groups: Vec<(String, Option<char>)> = Vec::new();
+        let mut digits = String::new();
+        let mut end = at;
+        let mut chars = text[at..].char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_numeric() {
+                match fold(c.encode_utf8(&mut [0; 4])).as_str() {
+                    d if d.len() == 1 && d.as_bytes()[0].is_ascii_digit() => digits.push_str(d),
+                    _ => break,
+                }
+                end = at + i + c.len_utf8();
+                continue;
+            }
+            let separator = matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}' | '\'' | '’');
+            let digit_follows = chars.peek().is_some_and(|&(_, n)| n.is_numeric());
+            if separator && digit_follows && !digits.is_empty() {
+                groups.push((std::mem::take(&mut digits), Some(c)));
+                continue;
+            }
+            if c == '.' && !digits.is_empty() {
+                // A trailing dot, as in a day "17.3.", is kept as a mark on the last group.
+                groups.push((std::mem::take(&mut digits), Some('.')));
+                end = at + i + 1;
+            }
+            break;
+        }
+        if !digits.is_empty() {
+            groups.push((digits, None));
+        }
+        if end == at {
+            // A numeric character that is not a digit (a fraction, a Roman numeral).
+            return at + text[at..].chars().next().map_or(1, char::len_utf8);
+        }
+        if let [(month, None)] = groups.as_slice()
+            && let Some(date_end) = self.east_asian_date(text, month, end)
+        {
+            return date_end;
+        }
+        self.read_groups(&groups);
+        end
+    }
+
+    /// `3月17日` and `3월 17일`: a month number, the month sign, a day number, the day sign.
+    fn east_asian_date(&mut self, text: &str, month: &str, end: usize) -> Option<usize> {
+        let month: u8 = month.parse().ok().filter(|m| (1..=12).contains(m))?;
+        let rest = text.get(end..)?;
+        let after = rest
+            .strip_prefix('月')
+            .or_else(|| rest.strip_prefix('월'))?;
+        let trimmed = after.trim_start();
+        let digits = trimmed.len()
+            - trimmed
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        let day: Option<u8> = trimmed.get(..digits).and_then(|d| d.parse().ok());
+        let tail = trimmed.get(digits..).unwrap_or("");
+        let consumed = text.len() - after.len();
+        match day.filter(|d| (1..=31).contains(d)) {
+            Some(day) if tail.starts_with('日') || tail.starts_with('일') => {
+                self.dates.insert(format!("{month:02}-{day:02}"));
+                Some(text.len() - tail.len() + '日'.len_utf8())
+            }
+            _ => Some(consumed),
+        }
+    }
+
+    fn read_groups(&mut self, groups: &[(String, Option<char>)]) {
+        let dotted = groups.iter().all(|(_, s)| matches!(s, Some('.') | None));
+        // 13.02.2021 or 17.3. : a day and a month.
+        if dotted && (2..=3).contains(&groups.len()) {
+            let day = groups[0].0.parse::<u8>().unwrap_or(0);
+            let month = groups[1].0.parse::<u8>().unwrap_or(0);
+            let year_ok = groups.get(2).is_none_or(|(y, _)| y.len() == 4);
+            let closed = groups.len() == 3 || groups[1].1 == Some('.');
+            if groups[0].0.len() <= 2
+                && groups[1].0.len() <= 2
+                && (1..=31).contains(&day)
+                && (1..=12).contains(&month)
+                && year_ok
+                && closed
+            {
+                self.dates.insert(format!("{month:02}-{day:02}"));
+                return;
+            }
+        }
+        // Drop a trailing dot group marker: it only mattered for dates.
+        let thousands = groups.len() > 1
+            && groups[0].0.len() <= 3
+            && groups[1..].iter().all(|(g, _)| g.len() == 3)
+            && groups[..groups.len() - 1]
+                .iter()
+                .all(|(_, s)| s == &groups[0].1);
+        if thousands {
+            self.add_number(groups.iter().map(|(g, _)| g.as_str()).collect());
+            return;
+        }
+        if let [(whole, Some('.' | ',')), (fraction, None)] = groups {
+            self.add_number(format!("{whole}.{fraction}"));
+            return;
+        }
+        for (g, _) in groups {
+            self.add_number(g.clone());
+        }
+    }
+
+    fn add_number(&mut self, number: String) {
+        let digits = number.bytes().filter(u8::is_ascii_digit).count();
+        if digits >= 2 {
+            if self.in_title {
+                self.salient.insert(number.clone());
+            }
+            *self.numbers.entry(number).or_default() += 1;
+        }
+    }
+
+    /// Fingerprints of the paragraph's sentences: letters and digits only, lowercased.
+    fn fingerprints(&mut self, text: &str) {
+        let mut hash = FNV_OFFSET;
+        let mut letters = 0;
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    let mut buf = [0; 4];
+                    for b in l.encode_utf8(&mut buf).bytes() {
+                        hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                    }
+                }
+                letters += 1;
+            } else if ends_sentence(c) {
+                if letters >= MIN_COPY_LETTERS {
+                    self.copy(hash);
+                }
+                hash = FNV_OFFSET;
+                letters = 0;
+            }
+        }
+        if letters >= MIN_COPY_LETTERS {
+            self.copy(hash);
+        }
+    }
+
+    fn copy(&mut self, hash: u64) {
+        self.copies.insert(hash);
+        if self.copies.len() > COPY_SKETCH {
+            self.copies.pop_last();
+        }
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_multi_word_names() {
+        let f =
+            Features::of_text("Der Kanzler traf Wladimir Putin in Kiew. Die Gespräche dauerten.");
+        assert!(f.names.contains(&"wladimir".to_string()), "{f:?}");
+        assert!(f.names.contains(&"putin".to_string()));
+        assert!(f.names.contains(&"kiew".to_string()));
+        assert!(f.phrases.contains(&"wladimir putin".to_string()));
+        // Sentence-initial function words are not names.
+        assert!(!f.names.contains(&"der".to_string()));
+        assert!(!f.names.contains(&"die".to_string()));
+    }
+
+    #[test]
+    fn numbers_with_any_separator_are_one() {
+        let a = Features::of_text("Es kamen 47.000 Menschen, 3,5 Prozent mehr.");
+        let b = Features::of_text("About 47,000 people came; 47 000 by the other count.");
+        assert!(a.numbers.contains(&"47000".to_string()), "{a:?}");
+        assert!(a.numbers.contains(&"3.5".to_string()));
+        assert_eq!(b.numbers, vec!["47000".to_string()]);
+        // A single digit is not a number feature.
+        assert!(Features::of_text("Es waren 7 Leute.").numbers.is_empty());
+    }
+
+    #[test]
+    fn dates_in_several_forms() {
+        for text in [
+            "Am 13. Februar 2021 sprach er.",
+            "Il 13 febbraio parlò.",
+            "On February 13, he spoke.",
+            "Er sprach am 13.02.2021 lange.",
+            "(13.2.) Er sprach.",
+            "2월 13일, 그는 말했다.",
+            "2月13日，他说。",
+        ] {
+            let f = Features::of_text(text);
+            assert_eq!(f.dates, vec!["02-13".to_string()], "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn handles_tags_urls_and_posts() {
+        let f = Features::of_text(
+            "Musk (@elonmusk) schrieb #Clubhouse: https://twitter.com/elonmusk/status/1360289437282492418 dazu.",
+        );
+        assert_eq!(
+            f.handles,
+            vec!["#clubhouse".to_string(), "@elonmusk".to_string()]
+        );
+        assert_eq!(f.posts, vec!["1360289437282492418".to_string()]);
+        assert_eq!(f.urls.len(), 1);
+        // The URL's words are not names.
+        assert!(!f.names.iter().any(|n| n.contains("twitter")), "{f:?}");
+    }
+
+    #[test]
+    fn other_scripts_are_read() {
+        let f = Features::of_text("Президент Владимир Путин выступил.");
+        assert!(f.names.contains(&"putin".to_string()), "{f:?}");
+        let zh = Features::of_text("戈尔巴乔夫过世，享年91岁。");
+        assert!(zh.names.contains(&"戈尔".to_string()), "{zh:?}");
+        assert!(zh.numbers.contains(&"91".to_string()));
+    }
+
+    #[test]
+    fn copies_share_fingerprints() {
+        let text = "A long sentence that a wire service wrote and many outlets printed as it was. \
+                    Another sentence of the same wire text, also long enough to count here.";
+        let a = Features::of_text(text);
+        let b = Features::of_text(&format!("Local intro line. {text}"));
+        assert!(!a.copies.is_empty());
+        assert!(a.copies.iter().all(|h| b.copies.contains(h)));
+    }
+
+    #[test]
+    fn nothing_in_nothing() {
+        assert!(Features::of_text("").is_empty());
+        assert!(Features::of_text("und so weiter, nichts hier.").is_empty());
+    }
+}

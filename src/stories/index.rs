@@ -1,0 +1,619 @@
+//! The story index: which articles are linked, and the stories they form.
+//!
+//! Each article's features become keys (a name's skeleton, a number, a URL, ...). An inverted
+//! index from key to articles finds the candidates that share a key: never all pairs, and a key
+//! shared by very many articles ("Putin", a year) is too weak to look through at all. Candidates
+//! are scored by the keys they share, each weighted by its inverse document frequency in the
+//! library itself, and by how close in time the two articles are. A link needs two independent
+//! shared keys, or one shared URL, post id or copied sentence. Linked articles form a story
+//! (union-find), and stories grow as articles arrive: adding one never reclusters the rest.
+
+use super::features::Features;
+use super::fold::skeleton;
+use crate::article::{ArticleId, Published};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+
+/// What a key stands for; it decides the key's weight and whether it alone makes a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Name,
+    /// Two adjacent Han characters: overlapping pairs of one word are not independent, so each
+    /// counts half.
+    Han,
+    Phrase,
+    Handle,
+    Number,
+    Date,
+    /// A cited URL, or the article's own: one shared is enough.
+    Url,
+    /// A post id: one shared is enough.
+    Post,
+    /// A copied sentence: one shared is enough.
+    Copy,
+}
+
+impl Kind {
+    fn strong(self) -> bool {
+        matches!(self, Kind::Url | Kind::Post | Kind::Copy)
+    }
+}
+
+/// The knobs of linking. The defaults are tuned on the development data; they are rules about
+/// evidence and time, not about any name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    /// Weight of a multi-word name on top of its words.
+    pub phrase_weight: f32,
+    pub number_weight: f32,
+    pub date_weight: f32,
+    pub handle_weight: f32,
+    /// Documents assumed besides the library when weighting, so a small library does not make
+    /// every word look rare.
+    pub prior_docs: f32,
+    /// The same, for the articles of one language: a word common in one language's articles
+    /// (a month, a verb, in a script without case every word may look like a name) is weak
+    /// evidence however rare it is in the whole library.
+    pub prior_lang_docs: f32,
+    /// A key weaker than this (relative inverse document frequency, 0-1) is too common to find
+    /// candidates through or to count as evidence.
+    pub min_weight: f32,
+    /// The score a link needs.
+    pub threshold: f32,
+    /// Days after which the time prior halves a score.
+    pub half_days: f32,
+    /// Factor for a pair where a date is unknown.
+    pub undated: f32,
+    /// Strong keys (URL, post, copy) link only this close in time, in days.
+    pub strong_days: i64,
+    /// The most recent articles looked at per key.
+    pub scan: usize,
+    /// The score a story needs from all its articles together, to link through its best one.
+    pub story_threshold: f32,
+    /// One more independent shared key is needed per this many keys of the new article.
+    pub keys_per_evidence: usize,
+    /// How many times the threshold a link into a second story needs.
+    pub bridge: f32,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            phrase_weight: 0.5,
+            number_weight: 0.7,
+            date_weight: 0.5,
+            handle_weight: 1.0,
+            prior_docs: 1000.0,
+            prior_lang_docs: 20.0,
+            min_weight: 0.3,
+            threshold: 1.0,
+            half_days: 4.0,
+            undated: 0.6,
+            strong_days: 60,
+            scan: 64,
+            bridge: 2.0,
+            keys_per_evidence: 40,
+            story_threshold: 8.0,
+        }
+    }
+}
+
+/// A story's id: the id of its earliest-added article, so it stays put as the story grows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct StoryId(pub ArticleId);
+
+impl fmt::Display for StoryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// An article linked to another, with why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LinkedArticle {
+    pub id: ArticleId,
+    pub score: f32,
+    /// The shared features, as the text wrote them (`putin`, `47000`, `@elonmusk`).
+    pub shared: Vec<String>,
+}
+
+struct Doc {
+    id: ArticleId,
+    day: Option<i64>,
+    lang: u16,
+    /// Sorted, unique key ids.
+    keys: Vec<u32>,
+}
+
+struct Link {
+    doc: u32,
+    score: f32,
+    /// Made by a shared URL, post or copied sentence.
+    strong: bool,
+    shared: Vec<u32>,
+}
+
+/// Evidence for candidates (articles, or stories by their root) while one article is added;
+/// reset by generation, not by clearing.
+#[derive(Default)]
+struct Tally {
+    stamp: Vec<u32>,
+    score: Vec<f32>,
+    /// Independent evidence, in halves (a Han pair counts one half, a name two).
+    count: Vec<u16>,
+    /// Shared multi-word names, in halves: their words are one piece of evidence, not two.
+    phrases: Vec<u16>,
+    strong: Vec<bool>,
+    /// The last key (by serial) counted for a story, so a key counts once per story.
+    last_key: Vec<u32>,
+    generation: u32,
+    touched: Vec<u32>,
+}
+
+impl Tally {
+    fn start(&mut self, n: usize) {
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.stamp.iter_mut().for_each(|x| *x = 0);
+            self.generation = 1;
+        }
+        self.stamp.resize(n, 0);
+        self.score.resize(n, 0.0);
+        self.count.resize(n, 0);
+        self.phrases.resize(n, 0);
+        self.strong.resize(n, false);
+        self.last_key.resize(n, u32::MAX);
+        self.touched.clear();
+    }
+
+    /// Adds one key's evidence to candidate `c`; false when this key was already counted.
+    fn add(&mut self, c: u32, serial: u32, kind: Kind, contribution: f32) -> bool {
+        let ci = c as usize;
+        if self.stamp[ci] != self.generation {
+            self.stamp[ci] = self.generation;
+            self.score[ci] = 0.0;
+            self.count[ci] = 0;
+            self.phrases[ci] = 0;
+            self.strong[ci] = false;
+            self.last_key[ci] = u32::MAX;
+            self.touched.push(c);
+        }
+        if self.last_key[ci] == serial {
+            return false;
+        }
+        self.last_key[ci] = serial;
+        self.score[ci] += contribution;
+        match kind {
+            Kind::Phrase => self.phrases[ci] += 2,
+            Kind::Han => self.count[ci] += 1,
+            _ if kind.strong() => self.strong[ci] = true,
+            _ => self.count[ci] += 2,
+        }
+        true
+    }
+
+    /// (score, enough independent evidence, strong); `needed` in halves.
+    fn evidence(&self, c: u32, needed: u16) -> (f32, bool, bool) {
+        let ci = c as usize;
+        let independent = self.count[ci].saturating_sub(self.phrases[ci]);
+        (self.score[ci], independent >= needed, self.strong[ci])
+    }
+}
+
+pub struct StoryIndex {
+    params: Params,
+    keys: HashMap<Box<str>, u32>,
+    key_kind: Vec<Kind>,
+    /// The first surface form seen for a key, for `shared`.
+    key_label: Vec<Box<str>>,
+    df: Vec<u32>,
+    postings: Vec<Vec<u32>>,
+    docs: Vec<Doc>,
+    /// Languages by number (0: unknown), with how many articles each has.
+    langs: HashMap<Box<str>, u16>,
+    lang_names: Vec<Box<str>>,
+    lang_docs: Vec<u32>,
+    /// Document frequency of a key among one language's articles.
+    lang_df: HashMap<(u32, u16), u32>,
+    by_id: HashMap<ArticleId, u32>,
+    links: Vec<Vec<Link>>,
+    parent: Vec<u32>,
+    /// For a root: its story's earliest article.
+    first: Vec<u32>,
+    size: Vec<u32>,
+    docs_tally: Tally,
+    stories_tally: Tally,
+}
+
+impl Default for StoryIndex {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl StoryIndex {
+    pub fn new() -> Self {
+        Self::with_params(Params::default())
+    }
+
+    pub fn with_params(params: Params) -> Self {
+        StoryIndex {
+            params,
+            keys: HashMap::new(),
+            key_kind: Vec::new(),
+            key_label: Vec::new(),
+            df: Vec::new(),
+            postings: Vec::new(),
+            docs: Vec::new(),
+            langs: HashMap::new(),
+            lang_names: vec!["".into()],
+            lang_docs: vec![0],
+            lang_df: HashMap::new(),
+            by_id: HashMap::new(),
+            links: Vec::new(),
+            parent: Vec::new(),
+            first: Vec::new(),
+            size: Vec::new(),
+            docs_tally: Tally::default(),
+            stories_tally: Tally::default(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    fn intern(&mut self, kind: Kind, key: String, label: &str) -> u32 {
+        if let Some(&k) = self.keys.get(key.as_str()) {
+            return k;
+        }
+        let k = self.key_kind.len() as u32;
+        self.keys.insert(key.into_boxed_str(), k);
+        self.key_kind.push(kind);
+        self.key_label.push(label.into());
+        self.df.push(0);
+        self.postings.push(Vec::new());
+        k
+    }
+
+    fn keys_of(&mut self, f: &Features) -> Vec<u32> {
+        let mut keys = Vec::new();
+        let mut add = |this: &mut Self, kind: Kind, key: String, label: &str| {
+            keys.push(this.intern(kind, key, label));
+        };
+        for name in &f.names {
+            let key = if name.is_ascii() {
+                skeleton(name)
+            } else {
+                name.clone()
+            };
+            if name.is_ascii() && key.len() >= 2 {
+                add(self, Kind::Name, format!("n:{key}"), name);
+            } else if !name.is_ascii() {
+                add(self, Kind::Han, format!("n:{key}"), name);
+            }
+        }
+        for phrase in &f.phrases {
+            let key: Vec<String> = phrase.split(' ').map(skeleton).collect();
+            add(self, Kind::Phrase, format!("p:{}", key.join(" ")), phrase);
+        }
+        for h in &f.handles {
+            add(self, Kind::Handle, format!("h:{h}"), h);
+        }
+        for n in &f.numbers {
+            add(self, Kind::Number, format!("#:{n}"), n);
+        }
+        for d in &f.dates {
+            add(self, Kind::Date, format!("d:{d}"), d);
+        }
+        for u in f.urls.iter().chain(&f.url) {
+            add(self, Kind::Url, format!("u:{u}"), u);
+        }
+        for p in &f.posts {
+            add(self, Kind::Post, format!("i:{p}"), p);
+        }
+        for c in &f.copies {
+            add(self, Kind::Copy, format!("c:{c:016x}"), "copied text");
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    /// Relative inverse document frequency of a key: near 1 for a key no other article has,
+    /// near 0 for one every article has.
+    fn weight(&self, key: u32, lang: u16) -> f32 {
+        let relative = |n: f32, df: f32| ((n / (df + 1.0)).ln() / n.ln()).max(0.0);
+        let global = relative(
+            self.docs.len() as f32 + self.params.prior_docs,
+            self.df[key as usize] as f32,
+        );
+        if lang == 0 {
+            return global;
+        }
+        let local = relative(
+            self.lang_docs[lang as usize] as f32 + self.params.prior_lang_docs,
+            self.lang_df.get(&(key, lang)).copied().unwrap_or(0) as f32,
+        );
+        global.min(local)
+    }
+
+    fn lang_number(&mut self, lang: Option<&str>) -> u16 {
+        let Some(lang) = lang.filter(|l| !l.is_empty()) else {
+            return 0;
+        };
+        if let Some(&l) = self.langs.get(lang) {
+            return l;
+        }
+        let l = u16::try_from(self.lang_names.len()).unwrap_or(0);
+        if l != 0 {
+            self.langs.insert(lang.into(), l);
+            self.lang_names.push(lang.into());
+            self.lang_docs.push(0);
+        }
+        l
+    }
+
+    fn kind_weight(&self, kind: Kind) -> f32 {
+        match kind {
+            Kind::Name | Kind::Url | Kind::Post | Kind::Copy => 1.0,
+            Kind::Han => 0.5,
+            Kind::Phrase => self.params.phrase_weight,
+            Kind::Handle => self.params.handle_weight,
+            Kind::Number => self.params.number_weight,
+            Kind::Date => self.params.date_weight,
+        }
+    }
+
+    fn time_factor(&self, a: Option<i64>, b: Option<i64>) -> (f32, Option<i64>) {
+        match (a, b) {
+            (Some(a), Some(b)) => {
+                let days = (a - b).abs();
+                (
+                    1.0 / (1.0 + days as f32 / self.params.half_days),
+                    Some(days),
+                )
+            }
+            _ => (self.params.undated, None),
+        }
+    }
+
+    /// Adds an article and links it to those already in. Adding an id again is ignored.
+    pub fn add(
+        &mut self,
+        id: ArticleId,
+        features: &Features,
+        published: Option<Published>,
+        lang: Option<&str>,
+    ) {
+        if self.by_id.contains_key(&id) {
+            return;
+        }
+        let keys = self.keys_of(features);
+        let d = self.docs.len() as u32;
+        let day = published.map(|p| p.days_since_epoch());
+        let lang = self.lang_number(lang);
+        let found = self.candidates(&keys, day, lang);
+        self.docs.push(Doc {
+            id,
+            day,
+            lang,
+            keys,
+        });
+        self.by_id.insert(id, d);
+        self.links.push(Vec::new());
+        self.parent.push(d);
+        self.first.push(d);
+        self.size.push(1);
+        // The best link joins the new article to its story; a link into yet another story must be
+        // stronger, or one article that mentions two stories would chain them.
+        let mut joined = false;
+        for link in found {
+            let c = link.doc;
+            let bridge = joined && self.root(c) != self.root(d);
+            if !bridge || link.strong || link.score >= self.params.bridge * self.params.threshold {
+                self.union(d, c);
+                joined = true;
+            }
+            self.links[c as usize].push(Link {
+                doc: d,
+                score: link.score,
+                strong: link.strong,
+                shared: link.shared.clone(),
+            });
+            self.links[d as usize].push(link);
+        }
+        let doc = &self.docs[d as usize];
+        for &k in &doc.keys {
+            self.df[k as usize] += 1;
+            self.postings[k as usize].push(d);
+            if doc.lang != 0 {
+                *self.lang_df.entry((k, doc.lang)).or_default() += 1;
+            }
+        }
+        self.lang_docs[doc.lang as usize] += 1;
+    }
+
+    /// The earlier articles a new one (with these keys and day) links to.
+    fn candidates(&mut self, keys: &[u32], day: Option<i64>, lang: u16) -> Vec<Link> {
+        let n = self.docs.len();
+        self.docs_tally.start(n);
+        self.stories_tally.start(n);
+        for (serial, &k) in keys.iter().enumerate() {
+            let kind = self.key_kind[k as usize];
+            let w = self.weight(k, lang);
+            if w < self.params.min_weight && !kind.strong() {
+                continue;
+            }
+            let contribution = w * self.kind_weight(kind);
+            let posting = &self.postings[k as usize];
+            let from = posting.len().saturating_sub(self.params.scan);
+            // Most recent first: the member of a story that counts a key is the latest one.
+            for &c in posting[from..].iter().rev() {
+                let (factor, _) = self.time_factor(day, self.docs[c as usize].day);
+                self.docs_tally
+                    .add(c, serial as u32, kind, contribution * factor);
+                let story = self.find(c);
+                self.stories_tally
+                    .add(story, serial as u32, kind, contribution * factor);
+            }
+        }
+        let passes = |(score, enough, strong): (f32, bool, bool), threshold: f32| {
+            strong || (enough && score >= threshold)
+        };
+        // The more keys an article has, the more it shares with any other by chance: a long
+        // article needs more evidence than a headline.
+        let needed = 4 + 2 * (keys.len() / self.params.keys_per_evidence.max(1)) as u16;
+        // Article links, and per story its best-scoring article.
+        let mut found = Vec::new();
+        let mut best: HashMap<u32, (f32, u32)> = HashMap::new();
+        for &c in &self.docs_tally.touched {
+            let (score, enough, strong) = self.docs_tally.evidence(c, needed);
+            let days = match (day, self.docs[c as usize].day) {
+                (Some(a), Some(b)) => Some((a - b).abs()),
+                _ => None,
+            };
+            let strong = strong && days.is_none_or(|d| d <= self.params.strong_days);
+            let story = self.find(c);
+            let entry = best.entry(story).or_insert((f32::MIN, c));
+            if score > entry.0 {
+                *entry = (score, c);
+            }
+            if passes((score, enough, strong), self.params.threshold) {
+                found.push(Link {
+                    doc: c,
+                    score,
+                    strong,
+                    shared: shared(keys, &self.docs[c as usize].keys),
+                });
+            }
+        }
+        // A story with enough evidence in all its articles together links through its best one.
+        for &story in &self.stories_tally.touched {
+            let evidence = self.stories_tally.evidence(story, needed);
+            if !passes(evidence, self.params.story_threshold) {
+                continue;
+            }
+            let Some(&(_, c)) = best.get(&story) else {
+                continue;
+            };
+            if let Some(link) = found.iter_mut().find(|l| l.doc == c) {
+                link.score = link.score.max(evidence.0);
+            } else {
+                found.push(Link {
+                    doc: c,
+                    score: evidence.0,
+                    strong: evidence.2,
+                    shared: shared(keys, &self.docs[c as usize].keys),
+                });
+            }
+        }
+        found.sort_by(|a, b| b.score.total_cmp(&a.score));
+        found
+    }
+
+    fn root(&mut self, mut d: u32) -> u32 {
+        while self.parent[d as usize] != d {
+            let up = self.parent[self.parent[d as usize] as usize];
+            self.parent[d as usize] = up;
+            d = up;
+        }
+        d
+    }
+
+    fn union(&mut self, a: u32, b: u32) {
+        let (a, b) = (self.root(a), self.root(b));
+        if a == b {
+            return;
+        }
+        let (big, small) = if self.size[a as usize] >= self.size[b as usize] {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        self.parent[small as usize] = big;
+        self.size[big as usize] += self.size[small as usize];
+        self.first[big as usize] = self.first[big as usize].min(self.first[small as usize]);
+    }
+
+    /// The articles linked to this one, strongest first.
+    pub fn links_of(&self, id: ArticleId) -> Vec<LinkedArticle> {
+        let Some(&d) = self.by_id.get(&id) else {
+            return Vec::new();
+        };
+        let mut out: Vec<LinkedArticle> = self.links[d as usize]
+            .iter()
+            .map(|l| LinkedArticle {
+                id: self.docs[l.doc as usize].id,
+                score: l.score,
+                shared: l
+                    .shared
+                    .iter()
+                    .map(|&k| self.key_label[k as usize].to_string())
+                    .collect(),
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        out
+    }
+
+    fn find(&self, mut d: u32) -> u32 {
+        while self.parent[d as usize] != d {
+            d = self.parent[d as usize];
+        }
+        d
+    }
+
+    /// The story an article belongs to; None for an article not in the index.
+    pub fn story_of(&self, id: ArticleId) -> Option<StoryId> {
+        let &d = self.by_id.get(&id)?;
+        let root = self.find(d);
+        Some(StoryId(self.docs[self.first[root as usize] as usize].id))
+    }
+
+    /// Every story with its articles in the order they were added, singletons included; stories
+    /// in the order of their first article.
+    pub fn stories(&self) -> Vec<(StoryId, Vec<ArticleId>)> {
+        let mut slot: HashMap<u32, usize> = HashMap::new();
+        let mut out: Vec<(StoryId, Vec<ArticleId>)> = Vec::new();
+        for d in 0..self.docs.len() as u32 {
+            let root = self.find(d);
+            let i = *slot.entry(root).or_insert_with(|| {
+                let first = self.docs[self.first[root as usize] as usize].id;
+                out.push((StoryId(first), Vec::new()));
+                out.len() - 1
+            });
+            out[i].1.push(self.docs[d as usize].id);
+        }
+        out
+    }
+
+    /// The language an article was added with.
+    pub fn lang_of(&self, id: ArticleId) -> Option<&str> {
+        let &d = self.by_id.get(&id)?;
+        let lang = self.docs[d as usize].lang;
+        (lang != 0).then(|| &*self.lang_names[lang as usize])
+    }
+}
+
+/// The keys two sorted key lists share.
+fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
