@@ -264,3 +264,55 @@ fn list_json_reads_the_seed_documents_as_they_are() {
         "{it}"
     );
 }
+
+#[test]
+fn stories_json_puts_the_two_seeds_in_one_story() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !seeds.is_dir() {
+        eprintln!("skipped: {} is not there", seeds.display());
+        return;
+    }
+    let home = Home::new();
+    let stories = home.json(&["stories", "--json", &seeds.display().to_string()]);
+    let stories = stories.as_array().unwrap();
+    assert_eq!(stories.len(), 1, "{stories:?}");
+    assert_eq!(stories[0]["articles"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn stories_json_lists_singletons_and_show_json_lists_links() {
+    let home = Home::new();
+    let stories = home.json(&["stories", "--json", &fixture_path()]);
+    let total: usize = stories
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["articles"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(total, 2, "every article is in exactly one story: {stories}");
+
+    // The two ferry articles are one event in two languages: each lists the other as linked
+    // when shown against a library that holds both.
+    let config = home.dir.path().join("config/tidings");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        format!("library = [{:?}]\n", fixture_path()),
+    )
+    .unwrap();
+    let shown = home.json(&[
+        "show",
+        "--json",
+        &fixtures().join("harbour.txt").display().to_string(),
+    ]);
+    let linked = shown["linked"].as_array().unwrap();
+    let list = home.json(&["list", "--json"]);
+    let other = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] != shown["id"])
+        .unwrap()["id"]
+        .clone();
+    assert!(linked.iter().any(|l| l["id"] == other), "{shown}");
+}

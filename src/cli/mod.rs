@@ -5,6 +5,7 @@ mod list;
 mod mark;
 mod quotes;
 mod show;
+mod stories;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -58,6 +59,13 @@ pub enum Command {
         terms: bool,
         paths: Vec<PathBuf>,
     },
+    /// The library grouped by story: the same event across outlets and languages.
+    Stories {
+        /// One JSON array of {story, articles: [id...]}, singletons included.
+        #[arg(long)]
+        json: bool,
+        paths: Vec<PathBuf>,
+    },
     /// Mark articles read or unread.
     Mark {
         #[arg(value_enum)]
@@ -85,6 +93,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Quotes { json, terms, paths }) => {
             quotes::run(&Context::open()?, &paths, json, terms)
         }
+        Some(Command::Stories { json, paths }) => stories::run(&Context::open()?, &paths, json),
         Some(Command::Mark { state, ids }) => mark::run(&Context::open()?, state, &ids),
     }
 }

@@ -22,11 +22,22 @@ struct ShowJson<'a> {
     blocks: &'a [Block],
     links: &'a [Link],
     trailer: &'a [String],
+    /// Articles of the library linked to this one (same story, explicit links).
+    linked: Vec<crate::stories::LinkedArticle>,
 }
 
 pub fn run(ctx: &Context, target: &str, json: bool) -> anyhow::Result<ExitCode> {
     let articles = find(ctx, target)?;
     let read = ctx.store.read_ids()?;
+    // Linked articles come from the library (the configured one, or the samples) and the shown
+    // articles themselves.
+    let index = json.then(|| {
+        let library = ctx.load(&[]).unwrap_or_default();
+        let others = library
+            .iter()
+            .filter_map(|(s, _)| super::stories::open_reporting(s));
+        super::stories::index_of(others.chain(articles.iter().cloned()))
+    });
     let mut out = std::io::stdout().lock();
     if json {
         let summaries: Vec<_> = articles.iter().map(Article::summary).collect();
@@ -42,6 +53,7 @@ pub fn run(ctx: &Context, target: &str, json: bool) -> anyhow::Result<ExitCode> 
                 blocks: &a.blocks,
                 links: &a.links,
                 trailer: &a.trailer,
+                linked: index.as_ref().map(|i| i.links_of(a.id)).unwrap_or_default(),
             })
             .collect();
         // One article: one object; a file of several (a feed): an array.
