@@ -6,6 +6,7 @@
 
 pub mod article;
 pub mod config;
+pub mod feeds;
 pub mod ingest;
 pub mod library;
 pub mod quotes;
