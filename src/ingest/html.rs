@@ -68,20 +68,20 @@ pub fn parse_text(html: &str, location: Location) -> Article {
     }
 }
 
-/// The main content of a page as an HTML fragment, by the readability extractor; the whole
-/// `<body>` when the extractor finds nothing (a short page is still read).
+/// The main content of a page as an HTML fragment, by the trafilatura extractor (boilerplate
+/// removed, links kept); the whole page when the extractor finds nothing, so a short page is
+/// still read.
 pub fn main_content(html: &str, url: Option<&str>) -> String {
-    let config = dom_smoothie::Config {
-        // Bounded work on huge pages: the extractor gives up instead of taking seconds.
-        max_elements_to_parse: 50_000,
+    let options = rs_trafilatura::Options {
+        include_links: true,
+        url: url.map(str::to_string),
         ..Default::default()
     };
-    let extracted = dom_smoothie::Readability::new(html, url, Some(config))
+    rs_trafilatura::extract_with_options(html, &options)
         .ok()
-        .and_then(|mut r| r.parse().ok())
-        .map(|a| a.content.to_string())
-        .filter(|c| !markup::fragment_to_line(c).is_empty());
-    extracted.unwrap_or_else(|| html.to_string())
+        .and_then(|r| r.content_html)
+        .filter(|c| !markup::fragment_to_line(c).is_empty())
+        .unwrap_or_else(|| html.to_string())
 }
 
 /// Reads the metadata of a page in one pass over its tags.
