@@ -76,11 +76,10 @@ fn opml(text: &str) -> Vec<FeedConfig> {
                             .map(str::to_string),
                     );
                 }
-                feeds.push(FeedConfig {
-                    url: url.trim().to_string(),
-                    title: label.filter(|l| !l.is_empty()),
-                    tags,
-                });
+                let url = url.trim().to_string();
+                // Exporters (this one included) write the URL as the label of an untitled feed.
+                let title = label.filter(|l| !l.is_empty() && *l != url);
+                feeds.push(FeedConfig { url, title, tags });
                 if !self_closing {
                     folders.push(None);
                 }
