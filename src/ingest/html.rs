@@ -75,6 +75,9 @@ pub fn main_content(html: &str, url: Option<&str>) -> String {
     let options = rs_trafilatura::Options {
         include_links: true,
         url: url.map(str::to_string),
+        // tidings reads news articles: skipping the page-type classifier saves most of the time
+        // on a typical page.
+        page_type: Some(rs_trafilatura::page_type::PageType::Article),
         ..Default::default()
     };
     rs_trafilatura::extract_with_options(html, &options)
