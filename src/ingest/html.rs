@@ -80,8 +80,11 @@ pub fn main_content(html: &str, url: Option<&str>) -> String {
         page_type: Some(rs_trafilatura::page_type::PageType::Article),
         ..Default::default()
     };
-    rs_trafilatura::extract_with_options(html, &options)
+    // Bad input must never take the reader down: a panic inside the extractor means "nothing
+    // extracted", and the page is read whole.
+    std::panic::catch_unwind(|| rs_trafilatura::extract_with_options(html, &options))
         .ok()
+        .and_then(Result::ok)
         .and_then(|r| r.content_html)
         .filter(|c| !markup::fragment_to_line(c).is_empty())
         .unwrap_or_else(|| html.to_string())

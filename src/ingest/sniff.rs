@@ -21,8 +21,8 @@ pub fn sniff_bytes(location: &Location, bytes: &[u8]) -> Format {
         return Format::Feed;
     }
     if start.starts_with('<') {
-        let prologue_end = start.len().min(1500);
-        let prologue = &start[..prologue_end];
+        // `start` comes from at most 2 KiB of bytes: the whole of it is the prologue.
+        let prologue = start.as_str();
         let feedish = ["<rss", "<feed", "<rdf:rdf", "<channel"];
         if feedish.iter().any(|f| prologue.contains(f)) && !prologue.contains("<html") {
             return Format::Feed;
