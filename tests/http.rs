@@ -216,6 +216,22 @@ fn update_stores_items_offline_and_a_failed_update_loses_nothing() {
 }
 
 #[test]
+fn a_url_is_read_without_storing() {
+    let base = server(false);
+    let parsed = feeds::read_url(&format!("{base}/gz"), &fetcher()).unwrap();
+    assert_eq!(parsed.articles.len(), 2);
+    assert_eq!(
+        parsed.articles[0].title,
+        "Ferry timetable changes from Monday & beyond"
+    );
+    let err = feeds::read_url(&format!("{base}/nope"), &fetcher()).unwrap_err();
+    assert!(
+        err.to_string().contains("/nope") && err.to_string().contains("404"),
+        "{err}"
+    );
+}
+
+#[test]
 fn import_is_idempotent_and_the_config_reads_the_feeds() {
     let dir = tempfile::tempdir().unwrap();
     let urls = dir.path().join("urls");

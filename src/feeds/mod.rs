@@ -80,6 +80,34 @@ pub fn update_with(conn: &Connection, feeds: &[FeedConfig], fetcher: &Fetcher) -
     report
 }
 
+/// Why a URL could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadUrlError {
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
+    #[error(transparent)]
+    Ingest(#[from] IngestError),
+}
+
+/// Fetches a URL (a feed, or a page) and reads its articles, without storing them: for
+/// `tidings list URL`.
+pub fn read_url(url: &str, fetcher: &Fetcher) -> Result<ingest::Parsed, ReadUrlError> {
+    match fetcher.fetch(url, &Validators::default())? {
+        Fetched::Body { bytes, .. } => Ok(ingest::parse_bytes(
+            &bytes,
+            Location::Feed {
+                url: url.to_string(),
+            },
+        )?),
+        // Without validators a server has no reason to answer 304.
+        Fetched::NotModified => Err(FetchError::Status {
+            url: url.to_string(),
+            status: 304,
+        }
+        .into()),
+    }
+}
+
 /// The list rows of every stored feed item (for the library, offline).
 pub fn stored_summaries(conn: &Connection) -> rusqlite::Result<Vec<Summary>> {
     stored::init(conn)?;
