@@ -24,6 +24,17 @@ pub struct Config {
     pub mark_read_on_open: bool,
     /// Key bindings: action name → keys, overriding the defaults (see assets/keymap.toml).
     pub keys: BTreeMap<String, Vec<String>>,
+    /// Subscribed feeds (`[[feeds]]` tables), fetched by `tidings update`.
+    pub feeds: Vec<FeedConfig>,
+}
+
+/// One subscription: `[[feeds]] url = "…"`, with an optional title and tags.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct FeedConfig {
+    pub url: String,
+    pub title: Option<String>,
+    pub tags: Vec<String>,
 }
 
 impl Default for Config {
@@ -32,6 +43,7 @@ impl Default for Config {
             library: Vec::new(),
             mark_read_on_open: true,
             keys: BTreeMap::new(),
+            feeds: Vec::new(),
         }
     }
 }

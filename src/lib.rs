@@ -8,6 +8,7 @@ pub mod article;
 pub mod cli;
 pub mod config;
 pub mod context;
+pub mod feeds;
 pub mod ingest;
 pub mod library;
 pub mod quotes;

@@ -65,6 +65,8 @@ pub enum Location {
     File(PathBuf),
     /// One of the sample articles embedded in the binary, by its file name.
     Bundled(String),
+    /// An item of a subscribed feed, kept in the store so it can be read offline.
+    Feed { url: String },
 }
 
 impl Location {
@@ -73,6 +75,7 @@ impl Location {
         match self {
             Location::File(p) => p.display().to_string(),
             Location::Bundled(name) => format!("samples/{name}"),
+            Location::Feed { url } => url.clone(),
         }
     }
 }

@@ -6,13 +6,20 @@
 
 pub mod dates;
 pub mod decode;
+pub mod feed;
+pub mod html;
 pub mod lang;
 mod lexicon;
 pub mod links;
+pub mod markdown;
+pub mod markup;
 pub mod meta;
 pub mod noise;
 pub mod plaintext;
 pub mod posts;
+pub mod sniff;
+
+pub use sniff::sniff;
 
 use crate::article::{Article, Format, Location};
 use std::path::Path;
@@ -52,6 +59,44 @@ pub fn read_path(path: &Path) -> Result<Parsed, IngestError> {
 /// Parses the bytes of one source, whatever its format.
 pub fn parse_bytes(bytes: &[u8], location: Location) -> Result<Parsed, IngestError> {
     let path = location.display_path();
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(IngestError::Empty { path });
+    }
+    // Markup carries its own charset (BOM, `<meta charset>`, `<?xml encoding>`): it is decoded
+    // from the bytes by its reader.
+    match sniff::sniff_bytes(&location, bytes) {
+        Format::Html => {
+            let article = html::parse(bytes, location);
+            let warnings = article
+                .origin
+                .encoding
+                .iter()
+                .map(|e| format!("{path}: not UTF-8, decoded as {e}"))
+                .collect();
+            return Ok(Parsed {
+                articles: vec![article],
+                warnings,
+            });
+        }
+        Format::Feed => {
+            let base = match &location {
+                Location::Feed { url } => Some(url.clone()),
+                _ => None,
+            };
+            let items = feed::parse(bytes, location, base.as_deref());
+            if items.articles.is_empty() {
+                return Err(IngestError::Malformed {
+                    path,
+                    message: "a feed without any readable item".into(),
+                });
+            }
+            return Ok(Parsed {
+                articles: items.articles,
+                warnings: items.warnings,
+            });
+        }
+        _ => {}
+    }
     let decoded = decode::decode(bytes).map_err(|e| match e {
         decode::DecodeError::Empty => IngestError::Empty { path: path.clone() },
         decode::DecodeError::Binary => IngestError::Binary { path: path.clone() },
@@ -61,10 +106,14 @@ pub fn parse_bytes(bytes: &[u8], location: Location) -> Result<Parsed, IngestErr
     } else {
         crate::text::sanitize(&decoded.text)
     };
-    let format = sniff(&location, &text);
+    let format = sniff::sniff(&location, &text);
     let mut parsed = match format {
         Format::Text => Parsed {
             articles: vec![plaintext::parse(&text, location)],
+            warnings: Vec::new(),
+        },
+        Format::Markdown => Parsed {
+            articles: vec![markdown::parse(&text, location)],
             warnings: Vec::new(),
         },
         other => {
@@ -83,9 +132,4 @@ pub fn parse_bytes(bytes: &[u8], location: Location) -> Result<Parsed, IngestErr
             .push(format!("{path}: not UTF-8, decoded as {encoding}"));
     }
     Ok(parsed)
-}
-
-/// The format of a source, from its name and its first bytes.
-pub fn sniff(_location: &Location, _text: &str) -> Format {
-    Format::Text
 }

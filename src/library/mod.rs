@@ -108,6 +108,9 @@ pub fn open(summary: &Summary) -> Result<Article, IngestError> {
             })?;
             ingest::parse_bytes(bytes, summary.location.clone())?
         }
+        Location::Feed { .. } => {
+            return crate::feeds::open_stored(summary);
+        }
     };
     let path = summary.location.display_path();
     let mut articles = parsed.articles;
