@@ -82,27 +82,37 @@ struct Scan {
     needs_care: bool,
 }
 
-/// One pass over the bytes for both questions; a byte loop the compiler keeps tight, because it
-/// runs over every byte ingested.
+/// Both questions at the speed of memory: a NUL and a C1 lead byte are found with memchr, and the
+/// control check runs over fixed blocks without early exit so the compiler vectorises it. The
+/// control bytes are counted only when there are any.
 fn scan(bytes: &[u8]) -> Scan {
-    let mut controls_in_head = 0usize;
-    let mut needs_care = false;
-    let mut nul = false;
-    let mut previous = 0u8;
-    for (i, &b) in bytes.iter().enumerate() {
-        let control = b < 0x20 && b != b'\n';
-        nul |= b == 0;
-        needs_care |= control || b == 0x7f || (previous == 0xc2 && (0x80..=0x9f).contains(&b));
-        if control && i < SNIFF_LEN && !matches!(b, b'\r' | b'\t' | 0x0c | 0x1b) {
-            controls_in_head += 1;
+    let nul = memchr::memchr(0, bytes).is_some();
+    let mut controls = false;
+    for block in bytes.chunks(256) {
+        let mut any = false;
+        for &b in block {
+            any |= (b < 0x20) & (b != b'\n') | (b == 0x7f);
         }
-        previous = b;
+        if any {
+            controls = true;
+            break;
+        }
     }
-    let head = bytes.len().min(SNIFF_LEN);
-    Scan {
-        binary: nul || controls_in_head * 8 > head,
-        needs_care,
-    }
+    let c1 = || {
+        memchr::memchr_iter(0xc2, bytes)
+            .any(|i| bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)))
+    };
+    let needs_care = controls || c1();
+    let head = bytes.get(..SNIFF_LEN).unwrap_or(bytes);
+    let binary = nul
+        || (controls && {
+            let count = head
+                .iter()
+                .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+                .count();
+            count * 8 > head.len()
+        });
+    Scan { binary, needs_care }
 }
 
 #[cfg(test)]

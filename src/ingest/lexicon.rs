@@ -6,6 +6,7 @@
 //! page ending with an English feed footer). The file formats are documented at the top of each file.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// The languages whose lexicons ship with tidings. The order matters only where two languages
@@ -97,9 +98,34 @@ pub struct Lexicon {
     /// whatlang's ISO 639-3 code to ISO 639-1.
     pub iso639: HashMap<String, String>,
     /// Function words: each word's languages, as bits of [`Lexicon::common_langs`].
-    pub common_words: HashMap<String, u8>,
+    pub common_words: HashMap<Vec<u8>, u8, BuildHasherDefault<Fnv>>,
     /// The ISO 639-1 codes of the languages with function words, in bit order (at most 8).
     pub common_langs: Vec<&'static str>,
+}
+
+/// FNV-1a: the function-word table is looked up for every short word of every article, and its
+/// keys are a few bytes long, where the default SipHash costs more than the lookup itself. The keys
+/// are fixed data, not input, so hash flooding is not a concern.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
 }
 
 /// The lexicon of every shipped language, parsed on first use.
@@ -156,7 +182,10 @@ impl Lexicon {
                     let bit = 1u8 << self.common_langs.len();
                     self.common_langs.push(lang);
                     for word in rest.split_whitespace() {
-                        *self.common_words.entry(word.to_lowercase()).or_insert(0) |= bit;
+                        *self
+                            .common_words
+                            .entry(word.to_lowercase().into_bytes())
+                            .or_insert(0) |= bit;
                     }
                 }
                 "firstpost" => {
