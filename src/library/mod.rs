@@ -123,3 +123,42 @@ pub fn open(summary: &Summary) -> Result<Article, IngestError> {
         })?;
     Ok(articles.swap_remove(at))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn summary(title: &str) -> Summary {
+        Summary {
+            id: ArticleId::from_key(title),
+            title: title.into(),
+            lang: None,
+            published: None,
+            sources: vec![],
+            url: None,
+            location: Location::File(PathBuf::from(format!("{title}.txt"))),
+            words: 1,
+        }
+    }
+
+    #[test]
+    fn removing_articles_keeps_the_others_findable_by_id() {
+        let mut library = Library::new();
+        for title in ["a", "b", "c", "d"] {
+            library.insert(summary(title), title == "d");
+        }
+        let id = |t: &str| ArticleId::from_key(t);
+        library.remove(&[id("b"), id("nicht da")]);
+        let titles: Vec<_> = library
+            .entries()
+            .iter()
+            .map(|e| e.summary.title.as_str())
+            .collect();
+        assert_eq!(titles, ["a", "c", "d"]);
+        assert_eq!(library.index_of(id("d")), Some(2));
+        assert!(library.get(id("d")).is_some_and(|e| e.read));
+        assert_eq!(library.get(id("b")), None);
+        assert_eq!(library.counts(), (3, 2));
+    }
+}

@@ -71,6 +71,13 @@ pub struct Opened {
 /// How long a write waits for another running reader's write to finish before it fails.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+fn is_busy(error: &rusqlite::Error) -> bool {
+    matches!(
+        error.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
 /// The store's file in the platform data dir (`$XDG_DATA_HOME/tidings/tidings.db` on Linux).
 pub fn default_path() -> Option<PathBuf> {
     crate::config::project_dirs().map(|d| d.data_dir().join("tidings.db"))
@@ -129,18 +136,31 @@ impl Store {
             .conn
             .busy_timeout(BUSY_TIMEOUT)
             .map_err(|e| store.err(e))?;
+        // Switching a new file to WAL can report "locked" at once, without waiting, while a second
+        // reader opens the same new file; so the setup is retried for as long as a write waits.
+        let started = std::time::Instant::now();
+        loop {
+            match store.setup() {
+                Err(StoreError::Sqlite { source, .. })
+                    if is_busy(&source) && started.elapsed() < BUSY_TIMEOUT =>
+                {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                done => return done.map(|()| store),
+            }
+        }
+    }
+
+    fn setup(&self) -> Result<(), StoreError> {
         // WAL lets a second reader read while the first writes, and makes each mark one small
         // append; NORMAL sync is durable across crashes of the program in WAL mode.
-        store
-            .conn
+        self.conn
             .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
-            .map_err(|e| store.err(e))?;
-        store
-            .conn
+            .map_err(|e| self.err(e))?;
+        self.conn
             .execute_batch("PRAGMA synchronous = NORMAL;")
-            .map_err(|e| store.err(e))?;
-        schema::migrate(&store)?;
-        Ok(store)
+            .map_err(|e| self.err(e))?;
+        schema::migrate(self)
     }
 
     /// The connection, for modules that keep their own tables in the store's file.

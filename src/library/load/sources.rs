@@ -17,29 +17,28 @@ pub enum LoadError {
 /// or configured: the user meant it, so silently reading less would mislead.
 pub fn sources(paths: &[PathBuf], config: &Config) -> Result<Vec<Source>, LoadError> {
     if !paths.is_empty() {
-        return paths
-            .iter()
-            .map(|p| match p.exists() {
-                true => Ok(Source::Path(p.clone())),
-                false => Err(LoadError::Missing {
-                    path: p.display().to_string(),
-                }),
-            })
-            .collect();
+        return existing(paths, |path| LoadError::Missing { path });
     }
     if !config.library.is_empty() {
-        return config
-            .library
-            .iter()
-            .map(|p| match p.exists() {
-                true => Ok(Source::Path(p.clone())),
-                false => Err(LoadError::MissingConfigured {
-                    path: p.display().to_string(),
-                }),
-            })
-            .collect();
+        return existing(&config.library, |path| LoadError::MissingConfigured {
+            path,
+        });
     }
     Ok(vec![Source::Samples])
+}
+
+/// Every path as a source, or the error for the first one that does not exist.
+fn existing(
+    paths: &[PathBuf],
+    missing: impl Fn(String) -> LoadError,
+) -> Result<Vec<Source>, LoadError> {
+    paths
+        .iter()
+        .map(|p| match p.exists() {
+            true => Ok(Source::Path(p.clone())),
+            false => Err(missing(p.display().to_string())),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -296,3 +296,27 @@ fn a_cache_row_that_cannot_be_decoded_means_parsing_that_file_again() {
     assert_eq!(titles(&second), titles(&first));
     assert_eq!(last_total(&second), Some(1));
 }
+
+#[test]
+fn the_seed_folder_loads_both_articles_and_lists_them_again_from_the_store() {
+    // The seeds live in shared/seeds beside the repository: one level up, or two when the
+    // checkout sits one folder deeper.
+    let seeds = [
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds"),
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds"),
+    ]
+    .into_iter()
+    .map(Path::new)
+    .find(|p| p.is_dir())
+    .expect("the seed articles (shared/seeds) beside the repository");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tidings.db");
+    let (first, problems) = load_blocking_with(vec![Source::Path(seeds.into())], with_store(&db));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(first.len(), 2);
+    let second = events(vec![Source::Path(seeds.into())], with_store(&db));
+    assert_eq!(last_total(&second), Some(0));
+    let mut expected: Vec<_> = first.into_iter().map(|s| s.title).collect();
+    expected.sort();
+    assert_eq!(titles(&second), expected);
+}

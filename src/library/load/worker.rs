@@ -1,5 +1,5 @@
 //! The loader's thread: cached summaries first, then the walk, then new and changed files parsed
-//! in parallel (rayon, all cores) in batches; each batch is sent and written to the cache in one
+//! in parallel (a rayon pool of its own, one thread per core) in batches; each batch is sent and written to the cache in one
 //! transaction.
 
 use super::walk::{Found, walk};
@@ -13,8 +13,8 @@ use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// The receiver is gone: stop.
 struct Stopped;
@@ -24,15 +24,30 @@ type Sent = Result<(), Stopped>;
 struct Worker {
     tx: Sender<LoadEvent>,
     store: Option<Store>,
+    /// The loader's own threads, one per core: its tasks wait on a slow receiver, which must not
+    /// hold up other users of rayon's global pool.
+    pool: Arc<rayon::ThreadPool>,
     batch: usize,
     done: usize,
     total: usize,
 }
 
 pub(super) fn run(sources: Vec<Source>, options: Options, tx: Sender<LoadEvent>) {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("tidings-parse-{i}"))
+        .build();
+    let pool = match pool {
+        Ok(pool) => Arc::new(pool),
+        Err(e) => {
+            let _ = tx.send(LoadEvent::Failed(format!("cannot start loading: {e}")));
+            let _ = tx.send(LoadEvent::Finished);
+            return;
+        }
+    };
     let mut worker = Worker {
         tx,
         store: None,
+        pool,
         batch: options.batch.max(1),
         done: 0,
         total: 0,
@@ -137,7 +152,7 @@ impl Worker {
         let mut known = HashMap::new();
         let stopped = AtomicBool::new(false);
         let undecodable = Mutex::new(Vec::new());
-        let read = rayon::in_place_scope(|scope| {
+        let read = self.pool.in_place_scope(|scope| {
             let mut chunk = Vec::with_capacity(self.batch);
             let mut articles = 0;
             let read = store.for_each_cached_raw(root, |raw| {
@@ -196,20 +211,23 @@ impl Worker {
         let stop = AtomicBool::new(false);
         let (results_tx, results_rx) =
             bounded::<(&ToParse, Result<Parsed, IngestError>)>(self.batch);
+        let pool = Arc::clone(&self.pool);
         std::thread::scope(|scope| {
             let stop = &stop;
             scope.spawn(move || {
-                files
-                    .par_iter()
-                    .for_each_with(results_tx, |results_tx, file| {
-                        if stop.load(Ordering::Relaxed) {
-                            return;
-                        }
-                        let parsed = ingest::read_path(&file.0.path);
-                        if results_tx.send((file, parsed)).is_err() {
-                            stop.store(true, Ordering::Relaxed);
-                        }
-                    });
+                pool.install(|| {
+                    files
+                        .par_iter()
+                        .for_each_with(results_tx, |results_tx, file| {
+                            if stop.load(Ordering::Relaxed) {
+                                return;
+                            }
+                            let parsed = ingest::read_path(&file.0.path);
+                            if results_tx.send((file, parsed)).is_err() {
+                                stop.store(true, Ordering::Relaxed);
+                            }
+                        })
+                })
             });
             let mut batch = Vec::with_capacity(self.batch);
             let mut sent = Ok(());
