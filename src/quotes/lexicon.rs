@@ -178,11 +178,21 @@ impl Lexicon {
     /// A role word: one of the roles, or a compound ending in one (Kreml-Sprecher).
     pub fn is_role(&self, word: &str) -> bool {
         let w = lower(word);
-        self.roles.contains(w.as_ref())
-            || self
-                .role_suffixes
-                .iter()
-                .any(|r| w.len() > r.len() && w.ends_with(r.as_str()))
+        let w = w.as_ref();
+        // Inflected forms too: des Sprechers, dem Präsidenten.
+        let stems = [
+            Some(w),
+            w.strip_suffix('s'),
+            w.strip_suffix('n'),
+            w.strip_suffix("en"),
+        ];
+        stems.into_iter().flatten().any(|w| {
+            self.roles.contains(w)
+                || self
+                    .role_suffixes
+                    .iter()
+                    .any(|r| w.len() > r.len() && w.ends_with(r.as_str()))
+        })
     }
 
     pub fn is_title(&self, word: &str) -> bool {
