@@ -308,6 +308,7 @@ pub(crate) fn attribute(
     close_text: &str,
     close_end: usize,
     short: bool,
+    prev_text: &str,
 ) -> Attribution {
     let before = before_window(open_text, open);
     let after = after_window(close_text, close_end);
@@ -395,11 +396,62 @@ pub(crate) fn attribute(
         }
     }
     // No cue named anyone: a name in the sentence before the quote ("wird Musk wie folgt
-    // zitiert: „…“").
-    if let Some(Speaker::Name(n)) = reduce(lex, before_trim.trim_end_matches(':')) {
-        att.speaker = Some(Speaker::Name(n));
+    // zitiert: „…“"), its subject, or the subject of the sentence before ("Khan criticised the
+    // plan. “…”").
+    let sentence = before_trim.trim_end_matches(':');
+    att.speaker = match reduce(lex, sentence) {
+        Some(Speaker::Name(n)) => Some(Speaker::Name(n)),
+        _ => subject_of(lex, sentence),
+    };
+    if att.speaker.is_none() && sentence.split_whitespace().count() <= 2 {
+        let from = before.as_ptr() as usize - open_text.as_ptr() as usize;
+        let previous = if from == 0 {
+            before_window(prev_text, prev_text.len())
+        } else {
+            before_window(open_text, from)
+        };
+        if let Some(Speaker::Name(n)) = subject_of(lex, previous.trim()) {
+            att.speaker = Some(Speaker::Name(n));
+        }
     }
     att
+}
+
+/// The subject a sentence starts with: a name ("Anna Berg sagte", "Zypries sieht"), or a role
+/// ("Der italienische Innenminister zeigte sich").
+fn subject_of(lex: &Lexicon, sentence: &str) -> Option<Speaker> {
+    let ws = words(sentence);
+    let first = ws.first()?;
+    if lex.is_pronoun(first.text) {
+        return Some(Speaker::Anaphor(Some(first.text.to_string())));
+    }
+    let head: Vec<&str> = ws.iter().take(6).map(|w| w.text).collect();
+    // Up to the first word in lower case that is not a determiner or an adjective before a role.
+    let end = head
+        .iter()
+        .enumerate()
+        .position(|(i, w)| {
+            !capitalised(w)
+                && !lex.is_function_word(w)
+                && !head
+                    .get(i + 1..)
+                    .is_some_and(|rest| rest.iter().any(|r| lex.is_role(r)))
+        })
+        .unwrap_or(head.len());
+    if end == 0 || end == head.len() {
+        return None;
+    }
+    let phrase = head[..end].join(" ");
+    match reduce(lex, &phrase)? {
+        Speaker::Role { phrase, definite } if lex.is_role(head[end - 1]) => {
+            Some(Speaker::Role { phrase, definite })
+        }
+        Speaker::Name(n) => Some(Speaker::Name(n)),
+        _ if end == 1 && !lex.is_stop(head[0]) && !lex.is_function_word(head[0]) => {
+            Some(Speaker::Name(head[0].to_string()))
+        }
+        _ => None,
+    }
 }
 
 /// A subject after a quote never starts with a conjunction that opens a new clause.
@@ -417,7 +469,7 @@ mod tests {
         let open = text.find(['“', '„', '«', '"']).unwrap();
         let close = text.rfind(['”', '“', '»', '"']).unwrap();
         let close_end = close + text[close..].chars().next().unwrap().len_utf8();
-        attribute(lex, text, open, text, close_end, false).speaker
+        attribute(lex, text, open, text, close_end, false, "").speaker
     }
 
     fn name(s: &str) -> Option<Speaker> {
