@@ -128,20 +128,35 @@ struct Word<'a> {
 }
 
 fn words(text: &str) -> Vec<Word<'_>> {
-    text.split_whitespace()
-        .filter_map(|raw| {
-            let trimmed = raw
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'');
-            let trimmed = trimmed.trim_matches(|c: char| c == '-' || c == '’' || c == '\'');
-            if trimmed.is_empty() {
-                return None;
+    let mut out: Vec<Word<'_>> = Vec::new();
+    for raw in text.split_whitespace() {
+        let trimmed =
+            raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'');
+        let trimmed = trimmed.trim_matches(|c: char| c == '-' || c == '’' || c == '\'');
+        if trimmed.is_empty() {
+            // A dash between words ends a phrase like a comma does.
+            if let Some(last) = out.last_mut() {
+                last.comma = true;
             }
-            Some(Word {
+            continue;
+        }
+        if raw.starts_with('(') {
+            // A parenthesis ("(SPD)", "(Ohio)") is never part of the name before it.
+            if let Some(last) = out.last_mut() {
+                last.comma = true;
+            }
+            out.push(Word {
                 text: trimmed,
-                comma: raw.ends_with([',', ';', ':', ')', '(']) || raw.starts_with('('),
-            })
-        })
-        .collect()
+                comma: true,
+            });
+            continue;
+        }
+        out.push(Word {
+            text: trimmed,
+            comma: raw.ends_with([',', ';', ':', ')', '(']),
+        });
+    }
+    out
 }
 
 fn capitalised(w: &str) -> bool {
