@@ -82,8 +82,9 @@ pub struct Lexicon {
     cue_words: HashSet<String>,
     pronouns: HashSet<String>,
     roles: HashSet<String>,
-    /// Roles long enough to end a compound (Kreml-Sprecher), for the suffix test.
-    role_suffixes: Vec<String>,
+    /// Byte lengths of the roles long enough to end a compound (Kreml-Sprecher): a word's suffixes
+    /// of these lengths are looked up in `roles`.
+    role_suffix_lens: Vec<usize>,
     titles: HashSet<String>,
     definite: HashSet<String>,
     function_words: HashSet<String>,
@@ -121,12 +122,13 @@ impl Lexicon {
             .build(&patterns)
             .ok();
         let roles = lower_set(&file.roles);
-        let mut role_suffixes: Vec<String> = roles
+        let mut role_suffix_lens: Vec<usize> = roles
             .iter()
             .filter(|r| r.chars().count() >= 5)
-            .cloned()
+            .map(String::len)
             .collect();
-        role_suffixes.sort();
+        role_suffix_lens.sort_unstable();
+        role_suffix_lens.dedup();
         let cue_words = patterns.iter().cloned().collect();
         Lexicon {
             cues,
@@ -134,7 +136,7 @@ impl Lexicon {
             cue_words,
             pronouns: lower_set(&file.pronouns),
             roles,
-            role_suffixes,
+            role_suffix_lens,
             titles: lower_set(&file.titles),
             definite: lower_set(&file.definite),
             function_words: lower_set(&file.function_words),
@@ -188,10 +190,11 @@ impl Lexicon {
         ];
         stems.into_iter().flatten().any(|w| {
             self.roles.contains(w)
-                || self
-                    .role_suffixes
-                    .iter()
-                    .any(|r| w.len() > r.len() && w.ends_with(r.as_str()))
+                || self.role_suffix_lens.iter().any(|&n| {
+                    w.len() > n
+                        && w.is_char_boundary(w.len() - n)
+                        && self.roles.contains(&w[w.len() - n..])
+                })
         })
     }
 
