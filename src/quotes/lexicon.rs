@@ -5,9 +5,10 @@
 //! once into an Aho-Corasick automaton for its cues and hash sets for the rest.
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use foldhash::{HashMap, HashSet, HashSetExt};
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -95,7 +96,9 @@ pub struct Lexicon {
 }
 
 fn lower_set(words: &[String]) -> HashSet<String> {
-    words.iter().map(|w| w.to_lowercase()).collect()
+    let mut set = HashSet::with_capacity(words.len());
+    set.extend(words.iter().map(|w| w.to_lowercase()));
+    set
 }
 
 impl Lexicon {
