@@ -3,6 +3,9 @@
 //!
 //!     CARGO_TARGET_DIR=/work/bench-target cargo bench --bench quotes
 //!
+//! With `TIDINGS_BENCH_ARTICLES=DIR`, also on a folder of articles from
+//! `../shared/bench/gen_corpus.py -n 1000 --seed 1 --articles DIR`.
+//!
 //! The text is generated here from small word lists (en, de, it, fr, es), with quotes in each
 //! language's marks, cues before and after, terms, apostrophes and unquoted sentences, about one
 //! quote per kilobyte (the density of ../shared/bench/gen_corpus.py articles).
@@ -311,6 +314,37 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // Articles written by ../shared/bench/gen_corpus.py, when a folder of them is given:
+    // TIDINGS_BENCH_ARTICLES=DIR (read through the plain-text parser, like the reader does).
+    if let Ok(dir) = std::env::var("TIDINGS_BENCH_ARTICLES") {
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        paths.sort();
+        let articles: Vec<Article> = paths
+            .iter()
+            .filter_map(|p| tidings::ingest::read_path(p).ok())
+            .flat_map(|p| p.articles)
+            .collect();
+        let bytes: usize = articles.iter().map(|a| a.body().len()).sum();
+        let quotes: usize = articles.iter().map(|a| extract(a).len()).sum();
+        eprintln!(
+            "{dir}: {} articles, {bytes} bytes, {quotes} quotes",
+            articles.len()
+        );
+        let mut group = c.benchmark_group("quotes");
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.sample_size(10);
+        group.bench_function("extract_gen_corpus", |b| {
+            b.iter(|| {
+                for a in &articles {
+                    black_box(extract(black_box(a)));
+                }
+            })
+        });
+        group.finish();
+    }
 }
 
 criterion_group!(benches, bench);

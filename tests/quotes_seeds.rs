@@ -86,7 +86,7 @@ fn german_seed_finds_the_kremlin_role_the_honour_and_the_term() {
 }
 
 #[test]
-#[ignore = "needs the plain-text parser"]
+
 fn german_seed_post_is_by_musk() {
     let article = seed("000_d0a4e967319d884a.txt");
     let quotes = extract(&article);

@@ -268,3 +268,26 @@ fn a_failed_mark_all_changes_nothing() {
     let status = app.status.clone().unwrap_or_default();
     assert!(status.starts_with("could not save"), "{status}");
 }
+
+#[test]
+fn the_list_is_newest_first_whatever_order_the_files_load_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_over_fixtures(&dir, 120, 40);
+    assert_eq!(shown_titles(&app), [BAKERY, FESTIVAL, HARBOUR, STORM]);
+    // The same articles arriving in the opposite order, in two batches, list the same way.
+    let mut summaries: Vec<_> = app
+        .library
+        .entries()
+        .iter()
+        .rev()
+        .map(|e| e.summary.clone())
+        .collect();
+    let later = summaries.split_off(2);
+    let store = tidings::store::Store::in_memory().unwrap();
+    let keymap = tidings::tui::keymap::Keymap::default();
+    let mut other = tidings::tui::app::App::new(store, keymap, true);
+    other.update(Action::Resize(120, 40));
+    other.update(Action::Loaded(summaries));
+    other.update(Action::Loaded(later));
+    assert_eq!(shown_titles(&other), [BAKERY, FESTIVAL, HARBOUR, STORM]);
+}

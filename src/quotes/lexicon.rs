@@ -5,9 +5,10 @@
 //! once into an Aho-Corasick automaton for its cues and hash sets for the rest.
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use foldhash::{HashMap, HashSet, HashSetExt};
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -82,8 +83,9 @@ pub struct Lexicon {
     cue_words: HashSet<String>,
     pronouns: HashSet<String>,
     roles: HashSet<String>,
-    /// Roles long enough to end a compound (Kreml-Sprecher), for the suffix test.
-    role_suffixes: Vec<String>,
+    /// Byte lengths of the roles long enough to end a compound (Kreml-Sprecher): a word's suffixes
+    /// of these lengths are looked up in `roles`.
+    role_suffix_lens: Vec<usize>,
     titles: HashSet<String>,
     definite: HashSet<String>,
     function_words: HashSet<String>,
@@ -94,7 +96,9 @@ pub struct Lexicon {
 }
 
 fn lower_set(words: &[String]) -> HashSet<String> {
-    words.iter().map(|w| w.to_lowercase()).collect()
+    let mut set = HashSet::with_capacity(words.len());
+    set.extend(words.iter().map(|w| w.to_lowercase()));
+    set
 }
 
 impl Lexicon {
@@ -121,12 +125,13 @@ impl Lexicon {
             .build(&patterns)
             .ok();
         let roles = lower_set(&file.roles);
-        let mut role_suffixes: Vec<String> = roles
+        let mut role_suffix_lens: Vec<usize> = roles
             .iter()
             .filter(|r| r.chars().count() >= 5)
-            .cloned()
+            .map(String::len)
             .collect();
-        role_suffixes.sort();
+        role_suffix_lens.sort_unstable();
+        role_suffix_lens.dedup();
         let cue_words = patterns.iter().cloned().collect();
         Lexicon {
             cues,
@@ -134,7 +139,7 @@ impl Lexicon {
             cue_words,
             pronouns: lower_set(&file.pronouns),
             roles,
-            role_suffixes,
+            role_suffix_lens,
             titles: lower_set(&file.titles),
             definite: lower_set(&file.definite),
             function_words: lower_set(&file.function_words),
@@ -178,11 +183,22 @@ impl Lexicon {
     /// A role word: one of the roles, or a compound ending in one (Kreml-Sprecher).
     pub fn is_role(&self, word: &str) -> bool {
         let w = lower(word);
-        self.roles.contains(w.as_ref())
-            || self
-                .role_suffixes
-                .iter()
-                .any(|r| w.len() > r.len() && w.ends_with(r.as_str()))
+        let w = w.as_ref();
+        // Inflected forms too: des Sprechers, dem Präsidenten.
+        let stems = [
+            Some(w),
+            w.strip_suffix('s'),
+            w.strip_suffix('n'),
+            w.strip_suffix("en"),
+        ];
+        stems.into_iter().flatten().any(|w| {
+            self.roles.contains(w)
+                || self.role_suffix_lens.iter().any(|&n| {
+                    w.len() > n
+                        && w.is_char_boundary(w.len() - n)
+                        && self.roles.contains(&w[w.len() - n..])
+                })
+        })
     }
 
     pub fn is_title(&self, word: &str) -> bool {

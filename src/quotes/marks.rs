@@ -217,6 +217,9 @@ pub(crate) struct Span {
     pub nested: bool,
 }
 
+/// Deepest nesting of open quotes kept.
+const MAX_DEPTH: usize = 16;
+
 #[derive(Debug, Clone, Copy)]
 struct Open {
     block: usize,
@@ -278,6 +281,11 @@ pub(crate) fn pair<'a>(blocks: impl IntoIterator<Item = Option<&'a str>>) -> Vec
                 Role::Neither => continue,
             };
             if !close {
+                if stack.len() >= MAX_DEPTH {
+                    // Real text never nests this deep: a run of stray openers. Ignoring the rest
+                    // keeps every closer's search short, so the pass stays linear.
+                    continue;
+                }
                 stack.push(Open {
                     block: b,
                     at: m.at,

@@ -144,6 +144,11 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
                 text_of(span.close.0),
                 span.close.1 + span.close_len,
                 text.split_whitespace().nth(TERM_WORDS).is_none(),
+                span.open
+                    .0
+                    .checked_sub(1)
+                    .filter(|&p| article.blocks.get(p).is_some_and(|b| prose(&b.kind)))
+                    .map_or("", text_of),
             );
             let kind = classify(&text, &att);
             let mut quote = Quote {

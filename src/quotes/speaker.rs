@@ -128,20 +128,35 @@ struct Word<'a> {
 }
 
 fn words(text: &str) -> Vec<Word<'_>> {
-    text.split_whitespace()
-        .filter_map(|raw| {
-            let trimmed = raw
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'');
-            let trimmed = trimmed.trim_matches(|c: char| c == '-' || c == '’' || c == '\'');
-            if trimmed.is_empty() {
-                return None;
+    let mut out: Vec<Word<'_>> = Vec::new();
+    for raw in text.split_whitespace() {
+        let trimmed =
+            raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'');
+        let trimmed = trimmed.trim_matches(|c: char| c == '-' || c == '’' || c == '\'');
+        if trimmed.is_empty() {
+            // A dash between words ends a phrase like a comma does.
+            if let Some(last) = out.last_mut() {
+                last.comma = true;
             }
-            Some(Word {
+            continue;
+        }
+        if raw.starts_with('(') {
+            // A parenthesis ("(SPD)", "(Ohio)") is never part of the name before it.
+            if let Some(last) = out.last_mut() {
+                last.comma = true;
+            }
+            out.push(Word {
                 text: trimmed,
-                comma: raw.ends_with([',', ';', ':', ')', '(']) || raw.starts_with('('),
-            })
-        })
-        .collect()
+                comma: true,
+            });
+            continue;
+        }
+        out.push(Word {
+            text: trimmed,
+            comma: raw.ends_with([',', ';', ':', ')', '(']),
+        });
+    }
+    out
 }
 
 fn capitalised(w: &str) -> bool {
@@ -202,34 +217,56 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
     let long = runs.iter().rev().find(|(a, b)| b - a >= 2).copied();
     let after_role = runs
         .iter()
-        .find(|(a, _)| *a > 0 && (lex.is_role(ws[a - 1].text) || lex.is_title(ws[a - 1].text)))
+        .find(|(a, _)| {
+            *a > 0
+                && !ws[a - 1].comma
+                && (lex.is_role(ws[a - 1].text) || lex.is_title(ws[a - 1].text))
+        })
         .copied();
     let alone = (ws.len() == 1 && runs.len() == 1).then(|| runs[0]);
     if let Some(run) = long.or(after_role).or(alone) {
         return Some(Speaker::Name(join(run)));
     }
-    // No name: the phrase as a role, up to its first comma.
+    // No name: the phrase as a role, up to its first comma, when it is one: it holds a role word,
+    // or it is a determiner and a noun ("die Universität", "a witness").
     let end = ws.iter().position(|w| w.comma).map_or(ws.len(), |p| p + 1);
+    let head = &ws[..end];
     let definite = lex.is_definite(ws[0].text);
-    let phrase = join((0, end));
-    if ws.len() == 1 && !capitalised(ws[0].text) && !lex.is_role(ws[0].text) {
+    let has_role = head.iter().any(|w| lex.is_role(w.text));
+    let determined = lex.is_function_word(ws[0].text) && head.len() >= 2 && head.len() <= 6;
+    if !has_role && !determined {
         return None;
     }
-    Some(Speaker::Role { phrase, definite })
+    Some(Speaker::Role {
+        phrase: join((0, end)),
+        definite,
+    })
 }
 
 /// The speaker phrase after a cue: up to a stop word, a comma not followed by a name, or the end.
 fn phrase_after<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
     let text = text.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ':');
+    let mut begin = None;
     let mut end = 0;
     let mut count = 0;
+    let mut skipped = 0;
     for (i, raw) in split_with_offsets(text) {
         let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let stop = lex.is_stop(w) && !lex.is_pronoun(w) && !lex.is_function_word(w);
+        if count == 0 && stop {
+            // "äußerte sich der Chef", "sagte am Montag Anna Berg": skip a few words before the
+            // subject, not more.
+            skipped += 1;
+            if skipped > 3 || raw.ends_with([',', ';', ':', '.']) {
+                break;
+            }
+            continue;
+        }
         if count > 0 && lex.is_stop(w) && !capitalised(raw) {
             break;
         }
-        if count == 0 && lex.is_stop(w) && !lex.is_pronoun(w) {
-            break;
+        if begin.is_none() {
+            begin = Some(i);
         }
         count += 1;
         end = i + raw.trim_end_matches([',', ';', ':', '.', ')']).len();
@@ -243,11 +280,12 @@ fn phrase_after<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
             break;
         }
     }
-    &text[..end]
+    let begin = begin.unwrap_or(0);
+    text.get(begin..end.max(begin)).unwrap_or("")
 }
 
-/// The subject phrase before a cue: from the last clause boundary to the cue.
-fn phrase_before<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
+/// The subject phrase before a cue: from the last clause boundary to the cue, its last words.
+fn phrase_before<'a>(_lex: &Lexicon, text: &'a str) -> &'a str {
     let text = text.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
     let start = text
         .rfind([',', ';', ':', '(', ')', '–', '—'])
@@ -255,14 +293,12 @@ fn phrase_before<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
             i + text[i..].chars().next().map_or(1, char::len_utf8)
         });
     let clause = &text[start..];
-    // Drop leading adverbials up to a stop word: "Am Montag X sagte" is rare; "Dazu" is not a name.
-    let mut from = 0;
-    for (i, raw) in split_with_offsets(clause) {
-        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        if lex.is_stop(w) && !lex.is_function_word(w) {
-            from = i + raw.len();
-        }
-    }
+    let from = split_with_offsets(clause)
+        .collect::<Vec<_>>()
+        .iter()
+        .rev()
+        .nth(MAX_SUBJECT_WORDS)
+        .map_or(0, |(i, w)| i + w.len());
     clause[from..].trim()
 }
 
@@ -287,6 +323,7 @@ pub(crate) fn attribute(
     close_text: &str,
     close_end: usize,
     short: bool,
+    prev_text: &str,
 ) -> Attribution {
     let before = before_window(open_text, open);
     let after = after_window(close_text, close_end);
@@ -373,15 +410,63 @@ pub(crate) fn attribute(
             return att;
         }
     }
-    if att.colon {
-        // "wird Musk wie folgt zitiert:" without a known verb: a name in the clause.
-        if let Some(Speaker::Name(n)) =
-            reduce(lex, phrase_before(lex, before_trim.trim_end_matches(':')))
-        {
+    // No cue named anyone: a name in the sentence before the quote ("wird Musk wie folgt
+    // zitiert: „…“"), its subject, or the subject of the sentence before ("Khan criticised the
+    // plan. “…”").
+    let sentence = before_trim.trim_end_matches(':');
+    att.speaker = match reduce(lex, sentence) {
+        Some(Speaker::Name(n)) => Some(Speaker::Name(n)),
+        _ => subject_of(lex, sentence),
+    };
+    if att.speaker.is_none() && sentence.split_whitespace().count() <= 2 {
+        let from = before.as_ptr() as usize - open_text.as_ptr() as usize;
+        let previous = if from == 0 {
+            before_window(prev_text, prev_text.len())
+        } else {
+            before_window(open_text, from)
+        };
+        if let Some(Speaker::Name(n)) = subject_of(lex, previous.trim()) {
             att.speaker = Some(Speaker::Name(n));
         }
     }
     att
+}
+
+/// The subject a sentence starts with: a name ("Anna Berg sagte", "Zypries sieht"), or a role
+/// ("Der italienische Innenminister zeigte sich").
+fn subject_of(lex: &Lexicon, sentence: &str) -> Option<Speaker> {
+    let ws = words(sentence);
+    let first = ws.first()?;
+    if lex.is_pronoun(first.text) {
+        return Some(Speaker::Anaphor(Some(first.text.to_string())));
+    }
+    let head: Vec<&str> = ws.iter().take(6).map(|w| w.text).collect();
+    // Up to the first word in lower case that is not a determiner or an adjective before a role.
+    let end = head
+        .iter()
+        .enumerate()
+        .position(|(i, w)| {
+            !capitalised(w)
+                && !lex.is_function_word(w)
+                && !head
+                    .get(i + 1..)
+                    .is_some_and(|rest| rest.iter().any(|r| lex.is_role(r)))
+        })
+        .unwrap_or(head.len());
+    if end == 0 || end == head.len() {
+        return None;
+    }
+    let phrase = head[..end].join(" ");
+    match reduce(lex, &phrase)? {
+        Speaker::Role { phrase, definite } if lex.is_role(head[end - 1]) => {
+            Some(Speaker::Role { phrase, definite })
+        }
+        Speaker::Name(n) => Some(Speaker::Name(n)),
+        _ if end == 1 && !lex.is_stop(head[0]) && !lex.is_function_word(head[0]) => {
+            Some(Speaker::Name(head[0].to_string()))
+        }
+        _ => None,
+    }
 }
 
 /// A subject after a quote never starts with a conjunction that opens a new clause.
@@ -399,7 +484,7 @@ mod tests {
         let open = text.find(['“', '„', '«', '"']).unwrap();
         let close = text.rfind(['”', '“', '»', '"']).unwrap();
         let close_end = close + text[close..].chars().next().unwrap().len_utf8();
-        attribute(lex, text, open, text, close_end, false).speaker
+        attribute(lex, text, open, text, close_end, false, "").speaker
     }
 
     fn name(s: &str) -> Option<Speaker> {

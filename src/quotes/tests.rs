@@ -292,3 +292,64 @@ fn bundled_lexicons_parse() {
         assert!(parsed.is_ok(), "{lang}: {parsed:?}");
     }
 }
+
+#[test]
+fn pathological_inputs_stay_linear() {
+    // A 10 MB paragraph of quoted speech, and long runs of nothing but marks: each must finish in
+    // one pass (a quadratic pass would take minutes here, even in a release build).
+    let prose = "The council met again on the company’s budget for the ’90s schools. ".repeat(15);
+    let piece = format!("{prose}“We will see,” said Ann Lee. ");
+    let big = piece.repeat(10_000_000 / piece.len());
+    let started = std::time::Instant::now();
+    let quotes = extract(&article(Some("en"), &[&big]));
+    assert_eq!(quotes.len(), 10_000_000 / piece.len());
+    assert!(
+        quotes
+            .iter()
+            .all(|q| q.speaker.as_deref() == Some("Ann Lee"))
+    );
+    let marks_only = "“„\"«»‘’‚‹›「」『』”".repeat(50_000);
+    let spaced = "“ ” \" ' « » ‘ ’ ".repeat(50_000);
+    let openers = "“a ‘b ".repeat(50_000) + &"” ".repeat(50_000);
+    for text in [&marks_only, &spaced, &openers] {
+        extract(&article(None, &[text, text]));
+    }
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(120),
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn ranges_are_sound(blocks in proptest::collection::vec(
+            "[a-zA-Z ,.:!?’'\"“”„‘‚«»‹›「」\u{a0}\u{202f}-]{0,80}", 1..5)) {
+            let refs: Vec<&str> = blocks.iter().map(String::as_str).collect();
+            let a = article(None, &refs);
+            let body = a.body();
+            let quotes = extract(&a);
+            let mut last = 0;
+            for q in &quotes {
+                prop_assert!(q.range.start < q.range.end && q.range.end <= body.len());
+                prop_assert!(body.is_char_boundary(q.range.start) && body.is_char_boundary(q.range.end));
+                prop_assert!(q.range.start >= last, "quotes in text order");
+                last = q.range.start;
+                prop_assert!(!q.text.is_empty());
+                prop_assert!(q.block < a.blocks.len());
+            }
+        }
+
+        #[test]
+        fn any_text_is_safe(text in any::<String>()) {
+            let a = article(None, &[&text]);
+            let _ = extract(&a);
+        }
+    }
+}

@@ -54,6 +54,9 @@ pub struct App {
     read_at_start: HashSet<ArticleId>,
     /// Each entry's title folded for search, by library index.
     folded: Vec<String>,
+    /// Every entry's index, newest first: the list's order, kept as articles arrive so that
+    /// filtering and search never sort.
+    order: Vec<usize>,
     /// Library indices of the articles the list shows, in order.
     pub shown: Vec<usize>,
     /// Index into `shown`.
@@ -87,6 +90,7 @@ impl App {
             mark_read_on_open,
             read_at_start,
             folded: Vec::new(),
+            order: Vec::new(),
             shown: Vec::new(),
             selected: 0,
             list_top: 0,
@@ -113,6 +117,7 @@ impl App {
 
     /// Adds articles to the library, with their marks from the store; the list grows in place.
     pub fn add_articles(&mut self, summaries: Vec<Summary>) {
+        let mut added = false;
         for summary in summaries {
             let read = self.read_at_start.contains(&summary.id);
             let before = self.library.len();
@@ -120,14 +125,15 @@ impl App {
             let i = self.library.insert(summary, read);
             if i == before {
                 self.folded.push(folded);
-                let entry = &self.library.entries()[i];
-                let q = filter::fold(&self.search.query);
-                if self.filter.matches(entry) && (q.is_empty() || self.folded[i].contains(&q)) {
-                    self.shown.push(i);
-                }
+                self.order.push(i);
+                added = true;
             } else if let Some(f) = self.folded.get_mut(i) {
                 *f = folded;
             }
+        }
+        if added {
+            filter::sort_newest_first(self.library.entries(), &mut self.order);
+            self.refilter();
         }
     }
 
@@ -419,6 +425,8 @@ impl App {
             .iter()
             .map(|e| filter::fold(&e.summary.title))
             .collect();
+        self.order = (0..self.library.len()).collect();
+        filter::sort_newest_first(self.library.entries(), &mut self.order);
         self.refilter();
         if let Some(i) = keep.and_then(|id| self.library.index_of(id)) {
             self.selected = self.shown.iter().position(|&s| s == i).unwrap_or(0);
@@ -429,6 +437,7 @@ impl App {
         let keep = self.shown.get(self.selected).copied();
         self.shown = filter::shown(
             self.library.entries(),
+            &self.order,
             &self.folded,
             &self.filter,
             &self.search.query,

@@ -45,14 +45,33 @@ pub fn fold(title: &str) -> String {
     title.to_lowercase()
 }
 
-/// Indices of the entries that pass `filter` and whose folded title contains `query` (folded).
-pub fn shown(entries: &[Entry], folded: &[String], filter: &Filter, query: &str) -> Vec<usize> {
+/// Indices of the entries that pass `filter` and whose folded title contains `query` (folded), in
+/// the list's `order`.
+pub fn shown(
+    entries: &[Entry],
+    order: &[usize],
+    folded: &[String],
+    filter: &Filter,
+    query: &str,
+) -> Vec<usize> {
     let query = fold(query);
-    entries
+    order
         .iter()
-        .zip(folded)
-        .enumerate()
-        .filter(|(_, (e, t))| filter.matches(e) && (query.is_empty() || t.contains(&query)))
-        .map(|(i, _)| i)
+        .copied()
+        .filter(|&i| {
+            filter.matches(&entries[i]) && (query.is_empty() || folded[i].contains(&query))
+        })
         .collect()
+}
+
+/// Sorts entry indices as the list shows them: newest first, undated articles last, then by title
+/// and id, so the same library always lists the same way whatever order its files were read in.
+pub fn sort_newest_first(entries: &[Entry], order: &mut [usize]) {
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (&entries[a].summary, &entries[b].summary);
+        b.published
+            .cmp(&a.published)
+            .then_with(|| a.title.cmp(&b.title))
+            .then(a.id.cmp(&b.id))
+    });
 }
