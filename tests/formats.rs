@@ -278,7 +278,7 @@ fn markdown_with_yaml_and_toml_front_matter() {
     );
     assert_eq!(
         a.id,
-        ArticleId::from_source_and_title(Some("Il Quartiere"), "Orti urbani in crescita")
+        ArticleId::from_text_article(Some("Il Quartiere"), "Orti urbani in crescita", Some(p), "")
     );
 
     let a = &read("markdown/plain.md").articles[0];

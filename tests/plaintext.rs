@@ -211,7 +211,12 @@ fn every_trait_in_every_language() {
         assert!(!body.contains('\n') || body.split("\n\n").count() == a.blocks.len());
         assert_eq!(
             a.id,
-            tidings::article::ArticleId::from_source_and_title(Some(want.sources[0]), want.title)
+            tidings::article::ArticleId::from_text_article(
+                Some(want.sources[0]),
+                want.title,
+                a.published,
+                ""
+            )
         );
     }
 }

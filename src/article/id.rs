@@ -6,11 +6,16 @@
 //! - `url:` + the article's URL, normalised (scheme and host lowercased, `#fragment` and a trailing
 //!   `/` dropped), or `guid:` + a feed item's guid;
 //! - else `title:` + the normalised first source + `\n` + the normalised title, where normalising
-//!   is Unicode NFKC, lowercase, and runs of white space folded to one space.
+//!   is Unicode NFKC, lowercase, and runs of white space folded to one space;
+//! - for an article read from text (plain text, Markdown) that has no URL, that key is followed by
+//!   `\n` + its publication date (`YYYY-MM-DD` or `YYYY-MM`) when it has one, else by `\n` + the
+//!   first 16 words of its first paragraph, normalised: outlets reuse headlines ("Live updates",
+//!   a recurring column), and two different articles must not share one id and one read mark.
 //!
 //! The hash and the keys are part of the on-disk format (read marks hang on ids): they never change
 //! between versions. An edited or moved file keeps its id, and so its read mark.
 
+use super::Published;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -47,6 +52,26 @@ impl ArticleId {
     pub fn from_source_and_title(source: Option<&str>, title: &str) -> Self {
         let source = normalise_text(source.unwrap_or(""));
         Self::from_key(&format!("title:{source}\n{}", normalise_text(title)))
+    }
+
+    /// The id of an article read from text without a URL: first source and title, then the date
+    /// when known, else the start of the text (see the module docs).
+    pub fn from_text_article(
+        source: Option<&str>,
+        title: &str,
+        published: Option<Published>,
+        first_paragraph: &str,
+    ) -> Self {
+        let source = normalise_text(source.unwrap_or(""));
+        let title = normalise_text(title);
+        let tell_apart = match published {
+            Some(date) => date.to_string(),
+            None => {
+                let lead: Vec<_> = first_paragraph.split_whitespace().take(16).collect();
+                normalise_text(&lead.join(" "))
+            }
+        };
+        Self::from_key(&format!("title:{source}\n{title}\n{tell_apart}"))
     }
 }
 
@@ -127,6 +152,37 @@ mod tests {
         assert_eq!(
             ArticleId::from_url("HTTPS://Example.COM/a/b/#top"),
             ArticleId::from_url("https://example.com/a/b")
+        );
+    }
+
+    #[test]
+    fn text_articles_are_told_apart_by_date_else_by_their_start() {
+        let day = |d| Published {
+            year: 2025,
+            month: 3,
+            day: Some(d),
+            time: None,
+        };
+        fn id(date: Option<Published>, lead: &str) -> ArticleId {
+            ArticleId::from_text_article(Some("Courier"), "Live", date, lead)
+        }
+        assert_ne!(id(Some(day(1)), "same text"), id(Some(day(2)), "same text"));
+        assert_eq!(
+            id(Some(day(1)), "one text"),
+            id(Some(day(1)), "another text")
+        );
+        assert_ne!(
+            id(None, "The council met on Monday."),
+            id(None, "Fire on the hill.")
+        );
+        let long = "one two three four five six seven eight nine ten eleven twelve 13 14 15 16";
+        assert_eq!(
+            id(None, &format!("{long} and an edit far below")),
+            id(None, &format!("{long}  AND a different ending"))
+        );
+        assert_eq!(
+            id(None, "x").to_string(),
+            ArticleId::from_key("title:courier\nlive\nx").to_string()
         );
     }
 

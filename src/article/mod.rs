@@ -140,7 +140,7 @@ impl Article {
     pub fn words(&self) -> usize {
         self.blocks
             .iter()
-            .map(|b| b.text.split_whitespace().count())
+            .map(|b| crate::text::count_words(&b.text))
             .sum()
     }
 

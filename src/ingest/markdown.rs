@@ -134,15 +134,22 @@ pub fn parse(text: &str, location: Location) -> Article {
         },
     };
     let url = fm.url.clone().filter(|u| u.contains("://"));
+    let published = fm.date.as_deref().and_then(markup::parse_iso_date);
     let id = match &url {
         Some(u) => ArticleId::from_url(u),
-        None => ArticleId::from_source_and_title(fm.source.as_deref(), &title),
+        None => {
+            let first_paragraph = blocks
+                .iter()
+                .find(|b| b.kind == BlockKind::Paragraph)
+                .map_or("", |b| b.text.as_str());
+            ArticleId::from_text_article(fm.source.as_deref(), &title, published, first_paragraph)
+        }
     };
     Article {
         id,
         title,
         lang: fm.lang.clone(),
-        published: fm.date.as_deref().and_then(markup::parse_iso_date),
+        published,
         sources: fm.source.clone().into_iter().collect(),
         url,
         byline: fm.author.clone(),

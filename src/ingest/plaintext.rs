@@ -12,8 +12,9 @@
 //! - Everything after the first source line that is not metadata (sidebar headlines, author boxes)
 //!   is the trailer, not the body.
 //! - The publication date is the most precise of all the dates found (the first on a tie).
-//! - The id is [`ArticleId::from_source_and_title`] of the first source and the title, so a file
-//!   that moves or is edited below its source line keeps its id and its read mark.
+//! - The id is [`ArticleId::from_text_article`]: the first source and the title, then the date, or
+//!   for an undated article the start of its first paragraph; so a file that moves, or is edited
+//!   below its first words, keeps its id and its read mark.
 //!
 //! The input must be sanitized text ([`crate::text::sanitize`]). Time is linear in the input: every
 //! line is looked at a bounded number of times, and the per-line checks reject long lines first.
@@ -192,8 +193,19 @@ impl<'a> State<'a> {
                 .filter(|b| b.kind != BlockKind::Link)
                 .map(|b| b.text.as_str()),
         );
+        let first_paragraph = self
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+            .map_or("", |b| b.text.as_str());
+        let id = ArticleId::from_text_article(
+            self.sources.first().map(String::as_str),
+            &title,
+            published,
+            first_paragraph,
+        );
         Article {
-            id: ArticleId::from_source_and_title(self.sources.first().map(String::as_str), &title),
+            id,
             title,
             lang,
             published,

@@ -213,7 +213,17 @@ fn a_restart_lists_from_the_cache_then_sees_changes_and_removals() {
         })
         .flatten()
         .collect();
-    let id = |title: &str| crate::article::ArticleId::from_source_and_title(None, title);
+    let id = |title: &str| {
+        first
+            .iter()
+            .filter_map(|e| match e {
+                LoadEvent::Articles(batch) => batch.iter().find(|s| s.title == title),
+                _ => None,
+            })
+            .map(|s| s.id)
+            .next()
+            .unwrap()
+    };
     let mut expected = vec![id("Artikel 1"), id("Artikel 3")];
     expected.sort();
     let mut removed = removed;
