@@ -1,6 +1,7 @@
 //! Walking a source path: every file below it with its size and modification time, hidden files
 //! and folders skipped, in path order so that loads are repeatable.
 
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -15,6 +16,7 @@ pub(super) struct Found {
 /// Every file at or below `root`, and a message naming the path of each entry that could not be
 /// read (an unreadable folder, a symlink loop).
 pub(super) fn walk(root: &Path) -> (Vec<Found>, Vec<String>) {
+    let mut paths = Vec::new();
     let mut files = Vec::new();
     let mut problems = Vec::new();
     let entries = walkdir::WalkDir::new(root)
@@ -30,16 +32,24 @@ pub(super) fn walk(root: &Path) -> (Vec<Found>, Vec<String>) {
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
-            continue;
+        if entry.file_type().is_file() {
+            paths.push(entry.into_path());
         }
-        match entry.metadata() {
+    }
+    // The walk itself reads only folders; each file's size and time are asked for on all cores
+    // (with 100k files the stat calls are most of a walk's time).
+    let stats: Vec<_> = paths
+        .into_par_iter()
+        .map(|path| (std::fs::metadata(&path), path))
+        .collect();
+    for (meta, path) in stats {
+        match meta {
             Ok(meta) => files.push(Found {
                 size: meta.len(),
                 mtime_ns: meta.modified().map(mtime_ns).unwrap_or(0),
-                path: entry.into_path(),
+                path,
             }),
-            Err(e) => problems.push(walk_error(root, &e)),
+            Err(e) => problems.push(format!("cannot read {}: {e}; skipped", path.display())),
         }
     }
     // Sorted once by the path's bytes rather than per folder by name: cheaper with 100k files in

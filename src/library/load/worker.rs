@@ -24,6 +24,9 @@ type Sent = Result<(), Stopped>;
 struct Worker {
     tx: Sender<LoadEvent>,
     store: Option<Store>,
+    /// Cache writes, done by a thread of their own with its own connection, so that writing
+    /// overlaps parsing (the store is in WAL mode: this thread keeps reading meanwhile).
+    writer: Option<CacheWriter>,
     /// The loader's own threads, one per core: its tasks wait on a slow receiver, which must not
     /// hold up other users of rayon's global pool.
     pool: Arc<rayon::ThreadPool>,
@@ -47,6 +50,7 @@ pub(super) fn run(sources: Vec<Source>, options: Options, tx: Sender<LoadEvent>)
     let mut worker = Worker {
         tx,
         store: None,
+        writer: None,
         pool,
         batch: options.batch.max(1),
         done: 0,
@@ -56,7 +60,10 @@ pub(super) fn run(sources: Vec<Source>, options: Options, tx: Sender<LoadEvent>)
         // The cache only saves time: without it everything is parsed, so a store that cannot be
         // opened is a warning, not a failure.
         match Store::open(path) {
-            Ok(store) => worker.store = Some(store),
+            Ok(store) => {
+                worker.store = Some(store);
+                worker.writer = CacheWriter::start(path, worker.tx.clone());
+            }
             Err(e) => {
                 let message = format!("{e}; loading without the cache");
                 if worker.send(LoadEvent::Warning(message)).is_err() {
@@ -73,6 +80,10 @@ pub(super) fn run(sources: Vec<Source>, options: Options, tx: Sender<LoadEvent>)
         if sent.is_err() {
             return;
         }
+    }
+    // Everything is in the cache before `Finished`: a start right after this one reads it all.
+    if let Some(writer) = worker.writer.take() {
+        writer.finish();
     }
     let _ = worker.send(LoadEvent::Finished);
 }
@@ -117,7 +128,7 @@ impl Worker {
         };
         let mut cached = self.send_cached(&root)?;
 
-        let (found, problems) = walk(&root);
+        let (found, problems) = self.pool.install(|| walk(&root));
         for problem in problems {
             self.send(LoadEvent::Failed(problem))?;
         }
@@ -201,7 +212,7 @@ impl Worker {
         let paths: Vec<PathBuf> = gone.into_keys().map(PathBuf::from).collect();
         let ids = paths.iter().flat_map(|p| self.cached_ids(p)).collect();
         self.send(LoadEvent::Removed(ids))?;
-        self.cache(|store| store.cache_remove(&paths))
+        self.cache(Box::new(move |store| store.cache_remove(&paths)))
     }
 
     /// Parses the files on all cores (rayon) while this thread gathers the results in batches, so
@@ -209,8 +220,7 @@ impl Worker {
     /// files finish in.
     fn parse_all(&mut self, files: &[ToParse]) -> Sent {
         let stop = AtomicBool::new(false);
-        let (results_tx, results_rx) =
-            bounded::<(&ToParse, Result<Parsed, IngestError>)>(self.batch);
+        let (results_tx, results_rx) = bounded::<(&ToParse, Result<Read, IngestError>)>(self.batch);
         let pool = Arc::clone(&self.pool);
         std::thread::scope(|scope| {
             let stop = &stop;
@@ -222,8 +232,10 @@ impl Worker {
                             if stop.load(Ordering::Relaxed) {
                                 return;
                             }
-                            let parsed = ingest::read_path(&file.0.path);
-                            if results_tx.send((file, parsed)).is_err() {
+                            // Summaries are made here, on the parsing cores, and the article
+                            // bodies freed here too: only the list rows cross to this thread.
+                            let read = ingest::read_path(&file.0.path).map(Read::from);
+                            if results_tx.send((file, read)).is_err() {
                                 stop.store(true, Ordering::Relaxed);
                             }
                         })
@@ -251,7 +263,7 @@ impl Worker {
     }
 
     /// Sends one batch of parsed files' articles, writes them to the cache and reports progress.
-    fn finish_batch(&mut self, chunk: Vec<(&ToParse, Result<Parsed, IngestError>)>) -> Sent {
+    fn finish_batch(&mut self, chunk: Vec<(&ToParse, Result<Read, IngestError>)>) -> Sent {
         if chunk.is_empty() {
             return Ok(());
         }
@@ -262,11 +274,13 @@ impl Worker {
         let mut failed_paths = Vec::new();
         for ((file, old_ids), result) in chunk {
             match result {
-                Ok(parsed) => {
-                    for warning in parsed.warnings {
+                Ok(Read {
+                    summaries: new,
+                    warnings,
+                }) => {
+                    for warning in warnings {
                         self.send(LoadEvent::Warning(warning))?;
                     }
-                    let new: Vec<Summary> = parsed.articles.iter().map(|a| a.summary()).collect();
                     let kept: HashSet<ArticleId> = new.iter().map(|s| s.id).collect();
                     removed.extend(old_ids.iter().filter(|id| !kept.contains(id)));
                     summaries.extend(new.iter().cloned());
@@ -291,10 +305,10 @@ impl Worker {
         }
         self.send_articles(summaries)?;
         if !cached.is_empty() {
-            self.cache(|store| store.cache_put(&cached))?;
+            self.cache(Box::new(move |store| store.cache_put(&cached)))?;
         }
         if !failed_paths.is_empty() {
-            self.cache(|store| store.cache_remove(&failed_paths))?;
+            self.cache(Box::new(move |store| store.cache_remove(&failed_paths)))?;
         }
         self.done += count;
         self.send(LoadEvent::Progress {
@@ -309,15 +323,58 @@ impl Worker {
         ids.and_then(Result::ok).unwrap_or_default()
     }
 
-    /// Writes to the cache when there is one; a failed write is a warning (the next start parses
-    /// those files again).
-    fn cache(&self, write: impl FnOnce(&Store) -> Result<(), crate::store::StoreError>) -> Sent {
-        match self.store.as_ref().map(write) {
-            Some(Err(e)) => self.send(LoadEvent::Warning(e.to_string())),
-            _ => Ok(()),
+    /// Writes to the cache when there is one, on the writer thread; a failed write is a warning
+    /// (the next start parses those files again).
+    fn cache(&self, write: CacheWrite) -> Sent {
+        if let Some(writer) = &self.writer {
+            // A writer that stopped has reported why; the load goes on without the cache.
+            let _ = writer.tx.send(write);
         }
+        Ok(())
     }
 }
+
+/// A write to the cache, run on the writer thread.
+type CacheWrite = Box<dyn FnOnce(&Store) -> Result<(), crate::store::StoreError> + Send>;
+
+struct CacheWriter {
+    tx: Sender<CacheWrite>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl CacheWriter {
+    /// Opens a second connection to the store and starts the thread that writes through it.
+    fn start(path: &Path, events: Sender<LoadEvent>) -> Option<CacheWriter> {
+        let store = match Store::open(path) {
+            Ok(store) => store,
+            Err(e) => {
+                let _ = events.send(LoadEvent::Warning(format!("{e}; the cache is not written")));
+                return None;
+            }
+        };
+        let (tx, rx) = bounded::<CacheWrite>(CHANNEL_WRITES);
+        let thread = std::thread::Builder::new()
+            .name("tidings-cache".into())
+            .spawn(move || {
+                for write in rx {
+                    if let Err(e) = write(&store) {
+                        let _ = events.send(LoadEvent::Warning(e.to_string()));
+                    }
+                }
+            })
+            .ok()?;
+        Some(CacheWriter { tx, thread })
+    }
+
+    /// Waits until every write is done.
+    fn finish(self) {
+        drop(self.tx);
+        let _ = self.thread.join();
+    }
+}
+
+/// Cache writes queued before parsing waits for the writer: bounds memory on a slow disk.
+const CHANNEL_WRITES: usize = 16;
 
 /// A file to parse, and the ids the cache held for it (to tell which ones it no longer holds).
 type ToParse = (Found, Vec<ArticleId>);
@@ -349,5 +406,20 @@ fn decode_and_send(
     }
     if !summaries.is_empty() && tx.send(LoadEvent::Articles(summaries)).is_err() {
         stopped.store(true, Ordering::Relaxed);
+    }
+}
+
+/// What the loader keeps of a parsed file: its list rows and its warnings.
+struct Read {
+    summaries: Vec<Summary>,
+    warnings: Vec<String>,
+}
+
+impl From<Parsed> for Read {
+    fn from(parsed: Parsed) -> Self {
+        Read {
+            summaries: parsed.articles.iter().map(|a| a.summary()).collect(),
+            warnings: parsed.warnings,
+        }
     }
 }
