@@ -271,8 +271,13 @@ fn corpus(dir: &Path, truth: &Path, n: usize) -> Result<()> {
             .collect();
         for ((id, _, _), t) in read.iter().zip(&truth).take(3000) {
             for link in index.links_of(*id) {
-                if gold[&link.id] != t.story && *id < link.id {
-                    println!("FP {:.2} {:?}", link.score, link.shared);
+                if *id < link.id {
+                    let verdict = if gold[&link.id] == t.story {
+                        "TP"
+                    } else {
+                        "FP"
+                    };
+                    println!("{verdict} {:.2} {:?}", link.score, link.shared);
                 }
             }
         }

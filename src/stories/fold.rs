@@ -44,6 +44,10 @@ pub fn fold(word: &str) -> String {
 /// The consonant frame of a folded name, for matching spelling variants. Empty when the word
 /// has no letters.
 pub fn skeleton(folded: &str) -> String {
+    if folded.bytes().any(|b| b.is_ascii_digit()) {
+        // A code (G20, A320, COVID19) is compared as written.
+        return folded.to_string();
+    }
     let bytes = folded.as_bytes();
     // A trailing s (English and German possessive, plural) does not make another name.
     let bytes = match bytes {

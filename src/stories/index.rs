@@ -93,7 +93,7 @@ impl Default for Params {
             strong_days: 60,
             scan: 64,
             bridge: 2.0,
-            keys_per_evidence: 40,
+            keys_per_evidence: 20,
             story_threshold: 8.0,
         }
     }
@@ -416,6 +416,7 @@ impl StoryIndex {
         for link in found {
             let c = link.doc;
             let bridge = joined && self.root(c) != self.root(d);
+            // (A bridge compares with the base threshold: scores of long articles are larger.)
             if !bridge || link.strong || link.score >= self.params.bridge * self.params.threshold {
                 self.union(d, c);
                 joined = true;
@@ -444,12 +445,15 @@ impl StoryIndex {
         let n = self.docs.len();
         self.docs_tally.start(n);
         self.stories_tally.start(n);
+        // The keys that are evidence: rare enough, or strong.
+        let mut evidence: Vec<u32> = Vec::with_capacity(keys.len());
         for (serial, &k) in keys.iter().enumerate() {
             let kind = self.key_kind[k as usize];
             let w = self.weight(k, lang);
             if w < self.params.min_weight && !kind.strong() {
                 continue;
             }
+            evidence.push(k);
             let contribution = w * self.kind_weight(kind);
             let posting = &self.postings[k as usize];
             let from = posting.len().saturating_sub(self.params.scan);
@@ -468,7 +472,9 @@ impl StoryIndex {
         };
         // The more keys an article has, the more it shares with any other by chance: a long
         // article needs more evidence than a headline.
-        let needed = 4 + 2 * (keys.len() / self.params.keys_per_evidence.max(1)) as u16;
+        let per = self.params.keys_per_evidence.max(1);
+        let needed = 4 + 2 * (keys.len() / per) as u16;
+        let threshold = self.params.threshold * (keys.len() as f32 / per as f32).sqrt().max(1.0);
         // Article links, and per story its best-scoring article.
         let mut found = Vec::new();
         let mut best: HashMap<u32, (f32, u32)> = HashMap::new();
@@ -484,32 +490,35 @@ impl StoryIndex {
             if score > entry.0 {
                 *entry = (score, c);
             }
-            if passes((score, enough, strong), self.params.threshold) {
+            if passes((score, enough, strong), threshold) {
                 found.push(Link {
                     doc: c,
                     score,
                     strong,
-                    shared: shared(keys, &self.docs[c as usize].keys),
+                    shared: shared(&evidence, &self.docs[c as usize].keys),
                 });
             }
         }
         // A story with enough evidence in all its articles together links through its best one.
         for &story in &self.stories_tally.touched {
-            let evidence = self.stories_tally.evidence(story, needed);
-            if !passes(evidence, self.params.story_threshold) {
+            let tally = self.stories_tally.evidence(story, needed);
+            if !passes(
+                tally,
+                self.params.story_threshold * threshold / self.params.threshold,
+            ) {
                 continue;
             }
             let Some(&(_, c)) = best.get(&story) else {
                 continue;
             };
             if let Some(link) = found.iter_mut().find(|l| l.doc == c) {
-                link.score = link.score.max(evidence.0);
+                link.score = link.score.max(tally.0);
             } else {
                 found.push(Link {
                     doc: c,
-                    score: evidence.0,
-                    strong: evidence.2,
-                    shared: shared(keys, &self.docs[c as usize].keys),
+                    score: tally.0,
+                    strong: tally.2,
+                    shared: shared(&evidence, &self.docs[c as usize].keys),
                 });
             }
         }

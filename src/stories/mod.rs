@@ -10,6 +10,7 @@ mod features;
 pub mod fold;
 mod index;
 mod lexicon;
+pub mod persist;
 pub mod url;
 
 pub use features::Features;

@@ -1,0 +1,243 @@
+//! Linked stories, as a reader meets them: the same event in several languages is one story,
+//! articles that merely share a city or a surname are not, and bad input never breaks linking.
+
+use std::path::Path;
+use tidings::article::{ArticleId, Published};
+use tidings::stories::{Features, StoryIndex};
+
+fn day(d: u8) -> Option<Published> {
+    Some(Published {
+        year: 2024,
+        month: 5,
+        day: Some(d),
+        time: None,
+    })
+}
+
+fn add(index: &mut StoryIndex, key: &str, text: &str, d: u8, lang: &str) -> ArticleId {
+    let id = ArticleId::from_key(key);
+    index.add(id, &Features::of_text(text), day(d), Some(lang));
+    id
+}
+
+/// One event (a mayor resigns after a bridge collapse) in five languages, and distractors.
+fn library() -> (StoryIndex, Vec<ArticleId>, Vec<ArticleId>) {
+    let mut index = StoryIndex::new();
+    let event = vec![
+        add(
+            &mut index,
+            "en",
+            "Brellund mayor Marta Oyelaran resigns after the Kessing bridge collapse that killed 14 people.",
+            3,
+            "en",
+        ),
+        add(
+            &mut index,
+            "de",
+            "Nach dem Einsturz der Kessing-Brücke mit 14 Toten tritt Brellunds Bürgermeisterin Marta Oyelaran zurück.",
+            3,
+            "de",
+        ),
+        add(
+            &mut index,
+            "fr",
+            "La maire de Brellund, Marta Oyelaran, démissionne après l'effondrement du pont Kessing qui a fait 14 morts.",
+            4,
+            "fr",
+        ),
+        add(
+            &mut index,
+            "it",
+            "Si dimette Marta Oyelaran, sindaca di Brellund, dopo il crollo del ponte Kessing: 14 vittime.",
+            4,
+            "it",
+        ),
+        add(
+            &mut index,
+            "es",
+            "Dimite Marta Oyelaran, alcaldesa de Brellund, tras el derrumbe del puente Kessing con 14 muertos.",
+            5,
+            "es",
+        ),
+    ];
+    let distractors = vec![
+        // Same city, another event.
+        add(
+            &mut index,
+            "city",
+            "Brellund opens its summer festival with a concert by the Halvik orchestra.",
+            6,
+            "en",
+        ),
+        // Same surname, another person and event.
+        add(
+            &mut index,
+            "surname",
+            "Tomas Oyelaran scores twice as Dorrveld win the cup final against Saltmere.",
+            6,
+            "en",
+        ),
+        // Another event the same week, another language.
+        add(
+            &mut index,
+            "other",
+            "In Varnhoff streiken die Busfahrer, die Gewerkschaft Verdana fordert 9 Prozent mehr Lohn.",
+            4,
+            "de",
+        ),
+    ];
+    (index, event, distractors)
+}
+
+#[test]
+fn the_same_event_in_five_languages_is_one_story() {
+    let (index, event, _) = library();
+    let story = index.story_of(event[0]);
+    assert!(story.is_some());
+    for id in &event {
+        assert_eq!(index.story_of(*id), story, "{id} is not in the story");
+    }
+    // The German report links to the English one, and says why.
+    let links = index.links_of(event[1]);
+    assert!(!links.is_empty());
+    assert!(
+        links
+            .iter()
+            .any(|l| l.shared.iter().any(|s| s.contains("oyelaran"))),
+        "{links:?}"
+    );
+}
+
+#[test]
+fn a_shared_city_or_surname_is_not_a_story() {
+    let (index, event, distractors) = library();
+    let story = index.story_of(event[0]);
+    for id in &distractors {
+        assert_ne!(index.story_of(*id), story, "{id} joined the event's story");
+    }
+    let stories = index.stories();
+    assert_eq!(stories.len(), 1 + distractors.len(), "{stories:?}");
+}
+
+#[test]
+fn a_cited_url_links_and_a_shared_post_links() {
+    let mut index = StoryIndex::new();
+    let mut cited = Features::of_text("Ein Bericht.");
+    cited.url = Some("example.org/news/42-bridge".into());
+    let a = ArticleId::from_key("cited");
+    index.add(a, &cited, day(3), Some("de"));
+    let b = add(
+        &mut index,
+        "citing",
+        "As reported at https://www.example.org/news/42-bridge/ today.",
+        4,
+        "en",
+    );
+    assert_eq!(index.story_of(a), index.story_of(b));
+    let c = add(
+        &mut index,
+        "p1",
+        "Er schrieb: https://twitter.com/someone/status/1790000000000000001",
+        5,
+        "de",
+    );
+    let d = add(
+        &mut index,
+        "p2",
+        "Il post: https://x.com/someone/status/1790000000000000001",
+        5,
+        "it",
+    );
+    assert_eq!(index.story_of(c), index.story_of(d));
+    assert_ne!(index.story_of(a), index.story_of(c));
+}
+
+#[test]
+fn the_two_seed_articles_are_one_story() {
+    // The seeds live beside the repository; TIDINGS_SEEDS points elsewhere for a checkout that
+    // has them in another place.
+    let default = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
+    let seeds = std::env::var("TIDINGS_SEEDS").unwrap_or_else(|_| default.to_string());
+    let seeds = Path::new(&seeds);
+    if !seeds.is_dir() {
+        eprintln!(
+            "skipped: no seed articles at {} (set TIDINGS_SEEDS)",
+            seeds.display()
+        );
+        return;
+    }
+    let mut files: Vec<_> = std::fs::read_dir(seeds)
+        .expect("the seed articles beside the repository")
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 2);
+    let mut index = StoryIndex::new();
+    let mut ids = Vec::new();
+    for file in &files {
+        let parsed = tidings::ingest::read_path(file).unwrap();
+        let article = &parsed.articles[0];
+        index.add(
+            article.id,
+            &Features::of(article),
+            article.published,
+            article.lang.as_deref(),
+        );
+        ids.push(article.id);
+    }
+    assert_eq!(index.story_of(ids[0]), index.story_of(ids[1]));
+    let shared = &index.links_of(ids[0])[0].shared;
+    assert!(shared.iter().any(|s| s == "putin"), "{shared:?}");
+}
+
+#[test]
+fn ten_thousand_articles_that_all_mention_putin_do_not_chain() {
+    let mut index = StoryIndex::new();
+    for i in 0..10_000u32 {
+        // Every article names Putin and two words of its own.
+        let text = format!("Putin sprach mit Xa{i}vor über Qe{i}lund am Morgen.");
+        add(
+            &mut index,
+            &format!("p{i}"),
+            &text,
+            (i % 28 + 1) as u8,
+            ["de", "en"][i as usize % 2],
+        );
+    }
+    let stories = index.stories();
+    assert_eq!(stories.len(), 10_000);
+    assert!(stories.iter().all(|(_, a)| a.len() == 1));
+}
+
+#[test]
+fn bad_input_gives_sensible_singletons() {
+    let mut index = StoryIndex::new();
+    let long =
+        "Ein sehr langer Absatz ohne Ende und mit Wörtern wie Putin und Berlin. ".repeat(20_000);
+    let ids = [
+        add(
+            &mut index,
+            "none",
+            "nichts als kleine wörter hier, keine namen.",
+            1,
+            "de",
+        ),
+        add(&mut index, "word", "Hallo", 1, "de"),
+        add(&mut index, "empty", "", 1, "de"),
+        add(&mut index, "long", &long, 2, "de"),
+        add(&mut index, "title", "Zugunglück in Montemar", 2, "de"),
+        add(
+            &mut index,
+            "marks",
+            "«»„“ ... !!! 1 2 3 ١٢٣ ½ Ⅻ @ # http:// www.",
+            2,
+            "de",
+        ),
+    ];
+    assert_eq!(index.stories().len(), ids.len());
+    // Adding the same article again changes nothing.
+    add(&mut index, "word", "Hallo", 1, "de");
+    assert_eq!(index.len(), ids.len());
+    assert!(index.links_of(ArticleId::from_key("unknown")).is_empty());
+    assert_eq!(index.story_of(ArticleId::from_key("unknown")), None);
+}
