@@ -298,13 +298,18 @@ impl App {
             }
             Action::Undo => self.undo(),
             Action::Search => {
+                // The matches are in the list: show it (on a narrow screen it is the only pane).
+                self.focus = Pane::List;
                 self.search = Search {
                     query: String::new(),
                     editing: true,
                 };
                 self.refilter();
             }
-            Action::Filter => self.popup = Some(self.filter_popup()),
+            Action::Filter => {
+                self.focus = Pane::List;
+                self.popup = Some(self.filter_popup());
+            }
             Action::Links => match &self.opened {
                 Some(o) => {
                     let links = document::numbered_links(&o.article);
@@ -404,6 +409,22 @@ impl App {
                 if i < self.shown.len() {
                     self.selected = i;
                 }
+            }
+        }
+        if pane == Pane::Quotes
+            && let Some(r) = areas.quotes
+            && let Some(o) = self.opened.as_mut()
+        {
+            let rows = super::quote_rows::rows(
+                &o.quotes,
+                self.show_terms,
+                o.quote_selected,
+                layout::inner_width(Some(r)),
+                layout::inner_height(Some(r)),
+            );
+            let line = usize::from(row.saturating_sub(r.y + 1));
+            if let Some(q) = rows.get(line).and_then(|row| row.quote) {
+                o.quote_selected = q;
             }
         }
     }

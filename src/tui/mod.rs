@@ -12,6 +12,7 @@ pub mod filter;
 pub mod keymap;
 pub mod layout;
 pub mod popup;
+pub mod quote_rows;
 pub mod terminal;
 pub mod view;
 pub mod wrap;
