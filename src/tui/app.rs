@@ -113,16 +113,21 @@ impl App {
 
     /// Adds articles to the library, with their marks from the store; the list grows in place.
     pub fn add_articles(&mut self, summaries: Vec<Summary>) {
+        let q = filter::fold(&self.search.query);
         for summary in summaries {
             let read = self.read_at_start.contains(&summary.id);
             let before = self.library.len();
             let folded = filter::fold(&summary.title);
             let i = self.library.insert(summary, read);
             if i == before {
+                let passes = self
+                    .library
+                    .entries()
+                    .get(i)
+                    .is_some_and(|e| self.filter.matches(e))
+                    && (q.is_empty() || folded.contains(&q));
                 self.folded.push(folded);
-                let entry = &self.library.entries()[i];
-                let q = filter::fold(&self.search.query);
-                if self.filter.matches(entry) && (q.is_empty() || self.folded[i].contains(&q)) {
+                if passes {
                     self.shown.push(i);
                 }
             } else if let Some(f) = self.folded.get_mut(i) {
@@ -174,6 +179,17 @@ impl App {
 
     /// Carries out one action.
     pub fn update(&mut self, action: Action) {
+        // A message stays until the user does something else.
+        if !matches!(
+            action,
+            Action::Loaded(_)
+                | Action::LoadProblem(_)
+                | Action::LoadProgress(_)
+                | Action::LoadFinished
+                | Action::Resize(..)
+        ) {
+            self.status = None;
+        }
         match action {
             Action::QuitNow => self.quit = true,
             Action::Resize(w, h) => self.size = (w, h),
