@@ -287,3 +287,14 @@ fn clicking_a_quote_selects_it_and_search_shows_the_list_on_a_narrow_screen() {
     assert_eq!(app.focus, Pane::List);
     assert_eq!(shown_titles(&app), ["Library extends its opening hours"]);
 }
+
+#[test]
+fn marks_from_an_earlier_run_show_when_the_articles_arrive() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = app_over_fixtures(&dir, 120, 40);
+    press(&mut first, "jjN");
+    drop(first);
+    let app = app_over_fixtures(&dir, 120, 40);
+    assert_eq!(app.library.counts(), (4, 3));
+    assert!(app.library.get(id_of(&app, HARBOUR)).unwrap().read);
+}

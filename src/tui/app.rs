@@ -50,8 +50,9 @@ pub struct App {
     pub store: Store,
     pub keymap: Keymap,
     pub mark_read_on_open: bool,
-    /// Ids marked read in the store when the reader started; the loader's articles get these marks.
-    read_at_start: HashSet<ArticleId>,
+    /// Ids marked read in the store, read when the first articles arrive (not before the first
+    /// frame: 100k marks take tens of milliseconds); the loader's articles get these marks.
+    read_at_start: Option<HashSet<ArticleId>>,
     /// Each entry's title folded for search, by library index.
     folded: Vec<String>,
     /// Library indices of the articles the list shows, in order.
@@ -79,13 +80,12 @@ pub struct App {
 
 impl App {
     pub fn new(store: Store, keymap: Keymap, mark_read_on_open: bool) -> App {
-        let read_at_start = store.read_ids().unwrap_or_default();
         App {
             library: Library::new(),
             store,
             keymap,
             mark_read_on_open,
-            read_at_start,
+            read_at_start: None,
             folded: Vec::new(),
             shown: Vec::new(),
             selected: 0,
@@ -114,8 +114,18 @@ impl App {
     /// Adds articles to the library, with their marks from the store; the list grows in place.
     pub fn add_articles(&mut self, summaries: Vec<Summary>) {
         let q = filter::fold(&self.search.query);
+        if self.read_at_start.is_none() {
+            self.read_at_start = Some(self.store.read_ids().unwrap_or_else(|e| {
+                self.status = Some(format!(
+                    "could not read the read marks: {}",
+                    sanitize(&e.to_string()).replace('\n', " ")
+                ));
+                HashSet::new()
+            }));
+        }
+        let read_ids = self.read_at_start.as_ref();
         for summary in summaries {
-            let read = self.read_at_start.contains(&summary.id);
+            let read = read_ids.is_some_and(|r| r.contains(&summary.id));
             let before = self.library.len();
             let folded = filter::fold(&summary.title);
             let i = self.library.insert(summary, read);
