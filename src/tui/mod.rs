@@ -26,6 +26,9 @@ use crossbeam_channel::{Receiver, never, select, unbounded};
 use keymap::Keymap;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 
+/// Loader events handled before a frame is drawn.
+const MAX_BATCH: usize = 50_000;
+
 /// Runs the reader over `sources` until the user quits.
 pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
     let keymap = Keymap::new(&ctx.config.keys).context("config.toml")?;
@@ -51,8 +54,9 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
             recv(loader) -> ev => match ev {
                 Ok(ev) => {
                     handle_load_event(&mut app, ev);
-                    // Everything pending, then one frame.
-                    while let Ok(ev) = loader.try_recv() {
+                    // Everything pending, then one frame; bounded so keys still get a turn
+                    // when the loader is as fast as the loop.
+                    for ev in loader.try_iter().take(MAX_BATCH) {
                         handle_load_event(&mut app, ev);
                     }
                     if app.loading.is_none() {
