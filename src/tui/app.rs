@@ -7,7 +7,7 @@ use super::document::{self, DocLine};
 use super::filter::{self, Filter};
 use super::keymap::{Key, Keymap};
 use super::layout::{self, Areas, Pane};
-use super::popup::{FilterChoice, Popup, step};
+use super::popup::{Popup, step};
 use crate::article::{Article, ArticleId, Summary};
 use crate::library::{self, Library};
 use crate::quotes::{self, Quote};
@@ -15,8 +15,11 @@ use crate::store::Store;
 use crate::text::sanitize;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
+
+mod marks;
+mod popups;
 
 /// Opens a URL in the browser; `Err` is a message for the status bar.
 pub type Browser = Box<dyn FnMut(&str) -> Result<(), String>>;
@@ -235,65 +238,6 @@ impl App {
         }
     }
 
-    fn update_popup(&mut self, action: Action) {
-        let Some(popup) = self.popup.as_mut() else {
-            return;
-        };
-        let page = i64::try_from(layout::inner_height(Some(Rect::new(0, 0, 1, self.size.1))))
-            .unwrap_or(1)
-            .max(1);
-        match action {
-            Action::Down => popup.move_by(1),
-            Action::Up => popup.move_by(-1),
-            Action::PageDown => popup.move_by(page),
-            Action::PageUp => popup.move_by(-page),
-            Action::First => popup.move_by(i64::MIN),
-            Action::Last => popup.move_by(i64::MAX),
-            Action::Quit => self.popup = None,
-            Action::Cancel => {
-                if let Some(Popup::Filter { .. }) = self.popup {
-                    self.set_filter(Filter::default());
-                }
-                self.popup = None;
-            }
-            Action::Confirm | Action::Open | Action::OpenInBrowser => self.choose(action),
-            Action::Help if matches!(popup, Popup::Help { .. }) => self.popup = None,
-            Action::Scroll(_, _, down) => popup.move_by(if down { 3 } else { -3 }),
-            _ => {}
-        }
-    }
-
-    /// Enter (or y, or o) in a popup.
-    fn choose(&mut self, action: Action) {
-        let Some(popup) = self.popup.take() else {
-            return;
-        };
-        match popup {
-            Popup::Help { .. } => {}
-            Popup::ConfirmMarkAll { .. } => {
-                if action != Action::OpenInBrowser {
-                    self.mark_all_read();
-                }
-            }
-            Popup::Filter { choices, selected } => {
-                let mut f = self.filter.clone();
-                match choices.get(selected) {
-                    Some(FilterChoice::UnreadOnly) => f.unread_only = !f.unread_only,
-                    Some(FilterChoice::Lang(l)) => f.lang = Some(l.clone()),
-                    Some(FilterChoice::Source(s)) => f.source = Some(s.clone()),
-                    Some(FilterChoice::Clear) => f = Filter::default(),
-                    None => {}
-                }
-                self.set_filter(f);
-            }
-            Popup::Links { links, selected } => {
-                if let Some(url) = links.get(selected) {
-                    self.browse(&url.clone());
-                }
-            }
-        }
-    }
-
     fn update_main(&mut self, action: Action) {
         let page = i64::try_from(self.pane_height(Pane::Reader))
             .unwrap_or(1)
@@ -473,23 +417,6 @@ impl App {
         self.refilter();
     }
 
-    fn filter_popup(&self) -> Popup {
-        let mut langs = BTreeSet::new();
-        let mut sources = BTreeSet::new();
-        for e in self.library.entries() {
-            langs.extend(e.summary.lang.iter().cloned());
-            sources.extend(e.summary.sources.iter().cloned());
-        }
-        let mut choices = vec![FilterChoice::UnreadOnly];
-        choices.extend(langs.into_iter().map(FilterChoice::Lang));
-        choices.extend(sources.into_iter().map(FilterChoice::Source));
-        choices.push(FilterChoice::Clear);
-        Popup::Filter {
-            choices,
-            selected: 0,
-        }
-    }
-
     /// Opens the selected article in the reading pane.
     fn open_selected(&mut self) {
         let Some(entry) = self.selected_entry() else {
@@ -593,108 +520,6 @@ impl App {
             }
             None => self.status = Some("no more unread articles".into()),
         }
-    }
-
-    fn toggle_read(&mut self) {
-        if let Some(e) = self.selected_entry() {
-            let change = vec![(e.summary.id, !e.read)];
-            self.change_marks(change);
-        }
-    }
-
-    fn shown_unread(&self) -> Vec<ArticleId> {
-        let entries = self.library.entries();
-        self.shown
-            .iter()
-            .filter_map(|&i| entries.get(i))
-            .filter(|e| !e.read)
-            .map(|e| e.summary.id)
-            .collect()
-    }
-
-    fn mark_all_read(&mut self) {
-        let changes: Vec<_> = self
-            .shown_unread()
-            .into_iter()
-            .map(|id| (id, true))
-            .collect();
-        let n = self.change_marks(changes);
-        if self.status.is_none() || n > 0 {
-            self.status = Some(format!("marked {n} read — U to undo"));
-        }
-    }
-
-    fn undo(&mut self) {
-        let Some(last) = self.undo.pop() else {
-            self.status = Some("nothing to undo".into());
-            return;
-        };
-        let n = last.len();
-        if let Err(message) = self.write_marks(&last) {
-            self.status = Some(message);
-            return;
-        }
-        self.status = Some(format!(
-            "restored {n} read mark{}",
-            if n == 1 { "" } else { "s" }
-        ));
-    }
-
-    /// Sets marks in memory and in the store, and records the change for undo. Returns how many
-    /// marks changed. A failed write reverts the marks in memory and says so in the status bar.
-    fn change_marks(&mut self, changes: Vec<(ArticleId, bool)>) -> usize {
-        let mut before = Vec::new();
-        let mut written = Vec::new();
-        for (id, read) in changes {
-            if let Some(was) = self.library.set_read(id, read)
-                && was != read
-            {
-                before.push((id, was));
-                written.push((id, read));
-            }
-        }
-        if written.is_empty() {
-            return 0;
-        }
-        if let Err(message) = self.store_marks(&written) {
-            for &(id, was) in &before {
-                self.library.set_read(id, was);
-            }
-            self.status = Some(message);
-            return 0;
-        }
-        let n = before.len();
-        self.undo.push(before);
-        n
-    }
-
-    /// Writes `marks` (id, mark) without recording undo; on failure nothing changes.
-    fn write_marks(&mut self, marks: &[(ArticleId, bool)]) -> Result<(), String> {
-        let mut before = Vec::new();
-        for &(id, read) in marks {
-            if let Some(was) = self.library.set_read(id, read) {
-                before.push((id, was));
-            }
-        }
-        self.store_marks(marks).inspect_err(|_| {
-            for &(id, was) in &before {
-                self.library.set_read(id, was);
-            }
-        })
-    }
-
-    /// One mark is one row; many (mark all read, its undo) are one transaction.
-    fn store_marks(&self, marks: &[(ArticleId, bool)]) -> Result<(), String> {
-        let result = match marks {
-            [(id, read)] => self.store.set_read(*id, *read),
-            _ => self.store.set_read_many(marks),
-        };
-        result.map_err(|e| {
-            format!(
-                "could not save the read mark: {}",
-                sanitize(&e.to_string()).replace('\n', " ")
-            )
-        })
     }
 
     fn browse(&mut self, url: &str) {
