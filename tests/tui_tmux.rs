@@ -51,7 +51,7 @@ fn quoted(p: &Path) -> String {
     format!("'{}'", p.display().to_string().replace('\'', r"'\''"))
 }
 
-/// Starts the reader over the fixtures in a detached tmux session; after it exits, the shell
+/// Starts the reader over the fixtures in a detached tmux terminal; after it exits, the shell
 /// prints its exit code and the terminal's icanon/echo modes.
 fn start(dir: &tempfile::TempDir) -> Option<Tmux> {
     if Command::new("tmux").arg("-V").output().is_err() {
