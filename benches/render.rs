@@ -106,5 +106,27 @@ fn mark_all(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, render, mark_all);
+/// The work before the first frame: open the store (with 100k marks in it), build the app, draw
+/// it empty while the loader has not reported yet.
+fn first_frame(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tidings.db");
+    let marks: Vec<_> = (0..ARTICLES)
+        .map(|i| (ArticleId::from_key(&i.to_string()), true))
+        .collect();
+    Store::open(&path).unwrap().set_marks(&marks).unwrap();
+    let mut group = c.benchmark_group("startup");
+    group.sample_size(20);
+    group.bench_function("first_frame_with_100k_marks", |b| {
+        b.iter(|| {
+            let mut app = App::new(Store::open(&path).unwrap(), Keymap::default(), true);
+            app.update(Action::Resize(200, 50));
+            let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+            terminal.draw(|f| view(black_box(&app), f)).unwrap();
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, render, mark_all, first_frame);
 criterion_main!(benches);

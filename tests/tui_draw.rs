@@ -160,3 +160,63 @@ fn control_characters_never_reach_a_cell() {
         }
     }
 }
+
+/// The cell where `needle` first starts inside `area`.
+fn find_in(
+    t: &Terminal<TestBackend>,
+    area: ratatui::layout::Rect,
+    needle: &str,
+) -> Option<(u16, u16)> {
+    let buf = t.backend().buffer();
+    for y in area.y..area.y + area.height {
+        let row: Vec<&str> = (area.x..area.x + area.width)
+            .map(|x| buf[(x, y)].symbol())
+            .collect();
+        let line = row.concat();
+        if let Some(byte) = line.find(needle) {
+            // Count cells up to the byte offset.
+            let mut at = 0;
+            for (x, s) in row.iter().enumerate() {
+                if at >= byte {
+                    return Some((area.x + x as u16, y));
+                }
+                at += s.len();
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn selection_quotes_and_the_shown_quote_are_styled() {
+    use ratatui::style::{Color, Modifier};
+    let mut app = sample_app(120, 40);
+    press(&mut app, "j");
+    let t = draw(&app, 120, 40);
+    let buf = t.backend().buffer();
+    let list = app.areas().list.unwrap();
+    let reader = app.areas().reader.unwrap();
+    let (x, y) = find_in(&t, list, "Council debates").unwrap();
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    let (x, y) = find_in(&t, list, "Library extends").unwrap();
+    assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    // A quote in the reading pane is underlined; the text around it is not.
+    let (x, y) = find_in(&t, reader, "We will not take").unwrap();
+    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    let (x, y) = find_in(&t, reader, "The river authority").unwrap();
+    assert!(!buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    // Enter on the first quote highlights it in the text.
+    press(&mut app, "<Tab><Tab><Enter>");
+    let t = draw(&app, 120, 40);
+    let buf = t.backend().buffer();
+    let highlighted = (reader.y..reader.y + reader.height)
+        .flat_map(|y| (reader.x..reader.x + reader.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| buf[(x, y)].bg == Color::Yellow)
+        .map(|(x, y)| buf[(x, y)].symbol().to_string())
+        .collect::<String>();
+    // Spaces at the line break are not drawn; compare the words.
+    assert_eq!(
+        highlighted.replace(' ', ""),
+        "We will not take any chances with people’s safety,".replace(' ', "")
+    );
+}

@@ -291,3 +291,33 @@ fn the_list_is_newest_first_whatever_order_the_files_load_in() {
     other.update(Action::Loaded(later));
     assert_eq!(shown_titles(&other), [BAKERY, FESTIVAL, HARBOUR, STORM]);
 }
+
+#[test]
+fn clicking_a_quote_selects_it_and_search_shows_the_list_on_a_narrow_screen() {
+    let mut app = sample_app(120, 40);
+    let quotes = app.areas().quotes.unwrap();
+    // Rows: two header lines, a blank, then the first quote (speaker + 3 lines) and a blank; the
+    // second quote's speaker line is the 10th row inside the border.
+    app.update(Action::Click(quotes.x + 3, quotes.y + 1 + 9));
+    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(app.opened.as_ref().unwrap().quote_selected, 1);
+    press(&mut app, "<Enter>");
+    assert_eq!(app.opened.as_ref().unwrap().highlight, Some(2));
+
+    let mut app = sample_app(50, 20);
+    assert_eq!(app.focus, Pane::Reader);
+    press(&mut app, "/lib");
+    assert_eq!(app.focus, Pane::List);
+    assert_eq!(shown_titles(&app), ["Library extends its opening hours"]);
+}
+
+#[test]
+fn marks_from_an_earlier_run_show_when_the_articles_arrive() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = app_over_fixtures(&dir, 120, 40);
+    press(&mut first, "jjN");
+    drop(first);
+    let app = app_over_fixtures(&dir, 120, 40);
+    assert_eq!(app.library.counts(), (4, 3));
+    assert!(app.library.get(id_of(&app, HARBOUR)).unwrap().read);
+}

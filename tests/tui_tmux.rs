@@ -36,7 +36,7 @@ impl Tmux {
                 start.elapsed() < Duration::from_secs(10),
                 "no {want:?} on screen:\n{screen}"
             );
-            std::thread::sleep(Duration::from_millis(50));
+            std::thread::sleep(Duration::from_millis(5));
         }
     }
 }
@@ -51,7 +51,7 @@ fn quoted(p: &Path) -> String {
     format!("'{}'", p.display().to_string().replace('\'', r"'\''"))
 }
 
-/// Starts the reader over the fixtures in a detached tmux session; after it exits, the shell
+/// Starts the reader over the fixtures in a detached tmux terminal; after it exits, the shell
 /// prints its exit code and the terminal's icanon/echo modes.
 fn start(dir: &tempfile::TempDir) -> Option<Tmux> {
     if Command::new("tmux").arg("-V").output().is_err() {
@@ -74,6 +74,7 @@ fn start(dir: &tempfile::TempDir) -> Option<Tmux> {
             dir.path().file_name()?.to_string_lossy()
         ),
     };
+    let started = Instant::now();
     tmux.run(&[
         "new-session",
         "-d",
@@ -85,6 +86,9 @@ fn start(dir: &tempfile::TempDir) -> Option<Tmux> {
         "40",
         &command,
     ]);
+    tmux.wait_for("Articles (");
+    // Includes starting tmux, and a debug build: an upper bound of the first frame's latency.
+    eprintln!("first frame on screen after {:?}", started.elapsed());
     tmux.wait_for("Articles (4, 4 unread)");
     Some(tmux)
 }

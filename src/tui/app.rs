@@ -7,7 +7,7 @@ use super::document::{self, DocLine};
 use super::filter::{self, Filter};
 use super::keymap::{Key, Keymap};
 use super::layout::{self, Areas, Pane};
-use super::popup::{FilterChoice, Popup, step};
+use super::popup::{Popup, step};
 use crate::article::{Article, ArticleId, Summary};
 use crate::library::{self, Library};
 use crate::quotes::{self, Quote};
@@ -15,8 +15,11 @@ use crate::store::Store;
 use crate::text::sanitize;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
+
+mod marks;
+mod popups;
 
 /// Opens a URL in the browser; `Err` is a message for the status bar.
 pub type Browser = Box<dyn FnMut(&str) -> Result<(), String>>;
@@ -50,8 +53,9 @@ pub struct App {
     pub store: Store,
     pub keymap: Keymap,
     pub mark_read_on_open: bool,
-    /// Ids marked read in the store when the reader started; the loader's articles get these marks.
-    read_at_start: HashSet<ArticleId>,
+    /// Ids marked read in the store, read when the first articles arrive (not before the first
+    /// frame: 100k marks take tens of milliseconds); the loader's articles get these marks.
+    read_at_start: Option<HashSet<ArticleId>>,
     /// Each entry's title folded for search, by library index.
     folded: Vec<String>,
     /// Every entry's index, newest first: the list's order, kept as articles arrive so that
@@ -82,13 +86,12 @@ pub struct App {
 
 impl App {
     pub fn new(store: Store, keymap: Keymap, mark_read_on_open: bool) -> App {
-        let read_at_start = store.read_ids().unwrap_or_default();
         App {
             library: Library::new(),
             store,
             keymap,
             mark_read_on_open,
-            read_at_start,
+            read_at_start: None,
             folded: Vec::new(),
             order: Vec::new(),
             shown: Vec::new(),
@@ -118,8 +121,18 @@ impl App {
     /// Adds articles to the library, with their marks from the store; the list grows in place.
     pub fn add_articles(&mut self, summaries: Vec<Summary>) {
         let mut added = false;
+        if self.read_at_start.is_none() {
+            self.read_at_start = Some(self.store.read_ids().unwrap_or_else(|e| {
+                self.status = Some(format!(
+                    "could not read the read marks: {}",
+                    sanitize(&e.to_string()).replace('\n', " ")
+                ));
+                HashSet::new()
+            }));
+        }
+        let read_ids = self.read_at_start.as_ref();
         for summary in summaries {
-            let read = self.read_at_start.contains(&summary.id);
+            let read = read_ids.is_some_and(|r| r.contains(&summary.id));
             let before = self.library.len();
             let folded = filter::fold(&summary.title);
             let i = self.library.insert(summary, read);
@@ -180,6 +193,17 @@ impl App {
 
     /// Carries out one action.
     pub fn update(&mut self, action: Action) {
+        // A message stays until the user does something else.
+        if !matches!(
+            action,
+            Action::Loaded(_)
+                | Action::LoadProblem(_)
+                | Action::LoadProgress(_)
+                | Action::LoadFinished
+                | Action::Resize(..)
+        ) {
+            self.status = None;
+        }
         match action {
             Action::QuitNow => self.quit = true,
             Action::Resize(w, h) => self.size = (w, h),
@@ -215,65 +239,6 @@ impl App {
         }
     }
 
-    fn update_popup(&mut self, action: Action) {
-        let Some(popup) = self.popup.as_mut() else {
-            return;
-        };
-        let page = i64::try_from(layout::inner_height(Some(Rect::new(0, 0, 1, self.size.1))))
-            .unwrap_or(1)
-            .max(1);
-        match action {
-            Action::Down => popup.move_by(1),
-            Action::Up => popup.move_by(-1),
-            Action::PageDown => popup.move_by(page),
-            Action::PageUp => popup.move_by(-page),
-            Action::First => popup.move_by(i64::MIN),
-            Action::Last => popup.move_by(i64::MAX),
-            Action::Quit => self.popup = None,
-            Action::Cancel => {
-                if let Some(Popup::Filter { .. }) = self.popup {
-                    self.set_filter(Filter::default());
-                }
-                self.popup = None;
-            }
-            Action::Confirm | Action::Open | Action::OpenInBrowser => self.choose(action),
-            Action::Help if matches!(popup, Popup::Help { .. }) => self.popup = None,
-            Action::Scroll(_, _, down) => popup.move_by(if down { 3 } else { -3 }),
-            _ => {}
-        }
-    }
-
-    /// Enter (or y, or o) in a popup.
-    fn choose(&mut self, action: Action) {
-        let Some(popup) = self.popup.take() else {
-            return;
-        };
-        match popup {
-            Popup::Help { .. } => {}
-            Popup::ConfirmMarkAll { .. } => {
-                if action != Action::OpenInBrowser {
-                    self.mark_all_read();
-                }
-            }
-            Popup::Filter { choices, selected } => {
-                let mut f = self.filter.clone();
-                match choices.get(selected) {
-                    Some(FilterChoice::UnreadOnly) => f.unread_only = !f.unread_only,
-                    Some(FilterChoice::Lang(l)) => f.lang = Some(l.clone()),
-                    Some(FilterChoice::Source(s)) => f.source = Some(s.clone()),
-                    Some(FilterChoice::Clear) => f = Filter::default(),
-                    None => {}
-                }
-                self.set_filter(f);
-            }
-            Popup::Links { links, selected } => {
-                if let Some(url) = links.get(selected) {
-                    self.browse(&url.clone());
-                }
-            }
-        }
-    }
-
     fn update_main(&mut self, action: Action) {
         let page = i64::try_from(self.pane_height(Pane::Reader))
             .unwrap_or(1)
@@ -304,13 +269,18 @@ impl App {
             }
             Action::Undo => self.undo(),
             Action::Search => {
+                // The matches are in the list: show it (on a narrow screen it is the only pane).
+                self.focus = Pane::List;
                 self.search = Search {
                     query: String::new(),
                     editing: true,
                 };
                 self.refilter();
             }
-            Action::Filter => self.popup = Some(self.filter_popup()),
+            Action::Filter => {
+                self.focus = Pane::List;
+                self.popup = Some(self.filter_popup());
+            }
             Action::Links => match &self.opened {
                 Some(o) => {
                     let links = document::numbered_links(&o.article);
@@ -413,6 +383,22 @@ impl App {
                 }
             }
         }
+        if pane == Pane::Quotes
+            && let Some(r) = areas.quotes
+            && let Some(o) = self.opened.as_mut()
+        {
+            let rows = super::quote_rows::rows(
+                &o.quotes,
+                self.show_terms,
+                o.quote_selected,
+                layout::inner_width(Some(r)),
+                layout::inner_height(Some(r)),
+            );
+            let line = usize::from(row.saturating_sub(r.y + 1));
+            if let Some(q) = rows.get(line).and_then(|row| row.quote) {
+                o.quote_selected = q;
+            }
+        }
     }
 
     /// Drops articles whose file is gone; the selection stays on the same article when it can.
@@ -450,23 +436,6 @@ impl App {
     fn set_filter(&mut self, f: Filter) {
         self.filter = f;
         self.refilter();
-    }
-
-    fn filter_popup(&self) -> Popup {
-        let mut langs = BTreeSet::new();
-        let mut sources = BTreeSet::new();
-        for e in self.library.entries() {
-            langs.extend(e.summary.lang.iter().cloned());
-            sources.extend(e.summary.sources.iter().cloned());
-        }
-        let mut choices = vec![FilterChoice::UnreadOnly];
-        choices.extend(langs.into_iter().map(FilterChoice::Lang));
-        choices.extend(sources.into_iter().map(FilterChoice::Source));
-        choices.push(FilterChoice::Clear);
-        Popup::Filter {
-            choices,
-            selected: 0,
-        }
     }
 
     /// Opens the selected article in the reading pane.
@@ -572,108 +541,6 @@ impl App {
             }
             None => self.status = Some("no more unread articles".into()),
         }
-    }
-
-    fn toggle_read(&mut self) {
-        if let Some(e) = self.selected_entry() {
-            let change = vec![(e.summary.id, !e.read)];
-            self.change_marks(change);
-        }
-    }
-
-    fn shown_unread(&self) -> Vec<ArticleId> {
-        let entries = self.library.entries();
-        self.shown
-            .iter()
-            .filter_map(|&i| entries.get(i))
-            .filter(|e| !e.read)
-            .map(|e| e.summary.id)
-            .collect()
-    }
-
-    fn mark_all_read(&mut self) {
-        let changes: Vec<_> = self
-            .shown_unread()
-            .into_iter()
-            .map(|id| (id, true))
-            .collect();
-        let n = self.change_marks(changes);
-        if self.status.is_none() || n > 0 {
-            self.status = Some(format!("marked {n} read — U to undo"));
-        }
-    }
-
-    fn undo(&mut self) {
-        let Some(last) = self.undo.pop() else {
-            self.status = Some("nothing to undo".into());
-            return;
-        };
-        let n = last.len();
-        if let Err(message) = self.write_marks(&last) {
-            self.status = Some(message);
-            return;
-        }
-        self.status = Some(format!(
-            "restored {n} read mark{}",
-            if n == 1 { "" } else { "s" }
-        ));
-    }
-
-    /// Sets marks in memory and in the store, and records the change for undo. Returns how many
-    /// marks changed. A failed write reverts the marks in memory and says so in the status bar.
-    fn change_marks(&mut self, changes: Vec<(ArticleId, bool)>) -> usize {
-        let mut before = Vec::new();
-        let mut written = Vec::new();
-        for (id, read) in changes {
-            if let Some(was) = self.library.set_read(id, read)
-                && was != read
-            {
-                before.push((id, was));
-                written.push((id, read));
-            }
-        }
-        if written.is_empty() {
-            return 0;
-        }
-        if let Err(message) = self.store_marks(&written) {
-            for &(id, was) in &before {
-                self.library.set_read(id, was);
-            }
-            self.status = Some(message);
-            return 0;
-        }
-        let n = before.len();
-        self.undo.push(before);
-        n
-    }
-
-    /// Writes `marks` (id, mark) without recording undo; on failure nothing changes.
-    fn write_marks(&mut self, marks: &[(ArticleId, bool)]) -> Result<(), String> {
-        let mut before = Vec::new();
-        for &(id, read) in marks {
-            if let Some(was) = self.library.set_read(id, read) {
-                before.push((id, was));
-            }
-        }
-        self.store_marks(marks).inspect_err(|_| {
-            for &(id, was) in &before {
-                self.library.set_read(id, was);
-            }
-        })
-    }
-
-    /// One mark is one row; many (mark all read, its undo) are one transaction.
-    fn store_marks(&self, marks: &[(ArticleId, bool)]) -> Result<(), String> {
-        let result = match marks {
-            [(id, read)] => self.store.set_read(*id, *read),
-            _ => self.store.set_marks(marks),
-        };
-        result.map_err(|e| {
-            format!(
-                "could not save the read mark: {}",
-                sanitize(&e.to_string()).replace('\n', " ")
-            )
-        })
     }
 
     fn browse(&mut self, url: &str) {

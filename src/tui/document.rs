@@ -74,7 +74,7 @@ pub fn layout(article: &Article, width: usize) -> Vec<DocLine> {
             lines.push(DocLine {
                 style,
                 indent,
-                text: text[r].to_string(),
+                text: text.get(r).unwrap_or("").to_string(),
                 block: None,
             });
         }
@@ -106,7 +106,7 @@ pub fn layout(article: &Article, width: usize) -> Vec<DocLine> {
             lines.push(DocLine {
                 style,
                 indent,
-                text: block.text[r.clone()].to_string(),
+                text: block.text.get(r.clone()).unwrap_or("").to_string(),
                 block: Some((i, r.start)),
             });
         }

@@ -12,6 +12,7 @@ pub mod filter;
 pub mod keymap;
 pub mod layout;
 pub mod popup;
+pub mod quote_rows;
 pub mod terminal;
 pub mod view;
 pub mod wrap;
@@ -24,6 +25,9 @@ use app::App;
 use crossbeam_channel::{Receiver, never, select, unbounded};
 use keymap::Keymap;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+
+/// Loader events handled before a frame is drawn.
+const MAX_BATCH: usize = 50_000;
 
 /// Runs the reader over `sources` until the user quits.
 pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
@@ -51,8 +55,9 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
             recv(loader) -> ev => match ev {
                 Ok(ev) => {
                     handle_load_event(&mut app, ev);
-                    // Everything pending, then one frame.
-                    while let Ok(ev) = loader.try_recv() {
+                    // Everything pending, then one frame; bounded so keys still get a turn
+                    // when the loader is as fast as the loop.
+                    for ev in loader.try_iter().take(MAX_BATCH) {
                         handle_load_event(&mut app, ev);
                     }
                     if app.loading.is_none() {

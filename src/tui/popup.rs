@@ -46,7 +46,7 @@ impl Popup {
     /// Moves the popup's selection by `delta` (clamped), or to the end with `i64::MAX`.
     pub fn move_by(&mut self, delta: i64) {
         let (sel, len) = match self {
-            Popup::Help { scroll } => (scroll, usize::MAX),
+            Popup::Help { scroll } => (scroll, super::action::BINDABLE.len()),
             Popup::Filter { choices, selected } => (selected, choices.len()),
             Popup::Links { links, selected } => (selected, links.len()),
             Popup::ConfirmMarkAll { .. } => return,

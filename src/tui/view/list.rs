@@ -45,7 +45,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let source = truncate(&cell_text(s.sources.first().map_or("", String::as_str)), 14);
             let date = s.published.map(|p| p.to_string()).unwrap_or_default();
             let lang = cell_text(s.lang.as_deref().unwrap_or(""));
-            let right = if width >= 60 {
+            let right = if source.is_empty() && date.is_empty() && lang.is_empty() {
+                // Nothing to show: the title gets the whole row.
+                String::new()
+            } else if width >= 60 {
                 format!(" {source:<14} {date:<10} {lang:<2}")
             } else if width >= 40 {
                 format!(" {date:<10} {lang:<2}")
