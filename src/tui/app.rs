@@ -131,6 +131,7 @@ impl App {
             }));
         }
         let read_ids = self.read_at_start.as_ref();
+        let mut new = Vec::new();
         for summary in summaries {
             let read = read_ids.is_some_and(|r| r.contains(&summary.id));
             let before = self.library.len();
@@ -138,14 +139,17 @@ impl App {
             let i = self.library.insert(summary, read);
             if i == before {
                 self.folded.push(folded);
-                self.order.push(i);
+                new.push(i);
                 added = true;
             } else if let Some(f) = self.folded.get_mut(i) {
                 *f = folded;
             }
         }
         if added {
-            filter::sort_newest_first(self.library.entries(), &mut self.order);
+            // Only the new articles are sorted, then merged in: a batch costs its own sort and one
+            // pass over the list, not a sort of the whole library.
+            filter::sort_newest_first(self.library.entries(), &mut new);
+            self.order = filter::merge_newest_first(self.library.entries(), &self.order, &new);
             self.refilter();
         }
     }

@@ -67,11 +67,31 @@ pub fn shown(
 /// Sorts entry indices as the list shows them: newest first, undated articles last, then by title
 /// and id, so the same library always lists the same way whatever order its files were read in.
 pub fn sort_newest_first(entries: &[Entry], order: &mut [usize]) {
-    order.sort_unstable_by(|&a, &b| {
-        let (a, b) = (&entries[a].summary, &entries[b].summary);
-        b.published
-            .cmp(&a.published)
-            .then_with(|| a.title.cmp(&b.title))
-            .then(a.id.cmp(&b.id))
-    });
+    order.sort_unstable_by(|&a, &b| newest_first(entries, a, b));
+}
+
+/// Merges two index lists, each sorted by [`sort_newest_first`], into one sorted list.
+pub fn merge_newest_first(entries: &[Entry], a: &[usize], b: &[usize]) -> Vec<usize> {
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if newest_first(entries, b[j], a[i]) == std::cmp::Ordering::Less {
+            merged.push(b[j]);
+            j += 1;
+        } else {
+            merged.push(a[i]);
+            i += 1;
+        }
+    }
+    merged.extend_from_slice(&a[i..]);
+    merged.extend_from_slice(&b[j..]);
+    merged
+}
+
+fn newest_first(entries: &[Entry], a: usize, b: usize) -> std::cmp::Ordering {
+    let (a, b) = (&entries[a].summary, &entries[b].summary);
+    b.published
+        .cmp(&a.published)
+        .then_with(|| a.title.cmp(&b.title))
+        .then(a.id.cmp(&b.id))
 }

@@ -54,12 +54,10 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
             },
             recv(loader) -> ev => match ev {
                 Ok(ev) => {
-                    handle_load_event(&mut app, ev);
                     // Everything pending, then one frame; bounded so keys still get a turn
                     // when the loader is as fast as the loop.
-                    for ev in loader.try_iter().take(MAX_BATCH) {
-                        handle_load_event(&mut app, ev);
-                    }
+                    let pending = std::iter::once(ev).chain(loader.try_iter().take(MAX_BATCH));
+                    handle_load_events(&mut app, pending);
                     if app.loading.is_none() {
                         loader = never();
                     }
@@ -77,6 +75,26 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
     }
     drop(guard);
     Ok(())
+}
+
+/// Applies loader events in order, with each run of article batches joined into one update, so
+/// that a drained channel costs one merge into the list rather than one per batch.
+fn handle_load_events(app: &mut App, events: impl Iterator<Item = LoadEvent>) {
+    let mut articles = Vec::new();
+    for ev in events {
+        match ev {
+            LoadEvent::Articles(batch) => articles.extend(batch),
+            other => {
+                if !articles.is_empty() {
+                    app.update(Action::Loaded(std::mem::take(&mut articles)));
+                }
+                handle_load_event(app, other);
+            }
+        }
+    }
+    if !articles.is_empty() {
+        app.update(Action::Loaded(articles));
+    }
 }
 
 fn handle_load_event(app: &mut App, ev: LoadEvent) {
