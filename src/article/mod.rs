@@ -113,6 +113,39 @@ pub struct Article {
 pub const BLOCK_SEPARATOR: &str = "\n\n";
 
 impl Article {
+    /// An article of plain paragraphs with everything else empty: what evaluations, benchmarks
+    /// and tests build from a text. `key` gives the id and names the location.
+    pub fn from_paragraphs<S: Into<String>>(
+        key: &str,
+        lang: Option<&str>,
+        paragraphs: impl IntoIterator<Item = S>,
+    ) -> Article {
+        Article {
+            id: ArticleId::from_key(key),
+            title: String::new(),
+            lang: lang.map(str::to_string),
+            published: None,
+            sources: Vec::new(),
+            url: None,
+            byline: None,
+            credit: None,
+            blocks: paragraphs
+                .into_iter()
+                .map(|text| Block {
+                    kind: BlockKind::Paragraph,
+                    text: text.into(),
+                })
+                .collect(),
+            links: Vec::new(),
+            trailer: Vec::new(),
+            origin: Origin {
+                location: Location::Bundled(key.to_string()),
+                format: Format::Text,
+                encoding: None,
+            },
+        }
+    }
+
     /// The plain body text: the blocks' texts joined by a blank line.
     pub fn body(&self) -> String {
         let mut body = String::with_capacity(self.blocks.iter().map(|b| b.text.len() + 2).sum());
@@ -177,30 +210,7 @@ mod tests {
     use super::*;
 
     fn article(blocks: &[&str]) -> Article {
-        Article {
-            id: ArticleId::from_key("t"),
-            title: "t".into(),
-            lang: None,
-            published: None,
-            sources: vec![],
-            url: None,
-            byline: None,
-            credit: None,
-            blocks: blocks
-                .iter()
-                .map(|t| Block {
-                    kind: BlockKind::Paragraph,
-                    text: t.to_string(),
-                })
-                .collect(),
-            links: vec![],
-            trailer: vec![],
-            origin: Origin {
-                location: Location::Bundled("t".into()),
-                format: Format::Text,
-                encoding: None,
-            },
-        }
+        Article::from_paragraphs("t", None, blocks.iter().copied())
     }
 
     #[test]
