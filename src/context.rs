@@ -2,6 +2,7 @@
 
 use crate::article::Summary;
 use crate::config::{self, Config};
+use crate::feeds;
 use crate::library::load::{self, Source};
 use crate::store::{self, Store};
 use std::collections::HashSet;
@@ -47,9 +48,39 @@ impl Context {
         })
     }
 
-    /// The sources to read: the paths given, else the configured library, else the samples.
+    /// The sources to read: the paths and URLs given, else the configured library and the stored
+    /// items of subscribed feeds, else the samples. A URL given is fetched now and its articles
+    /// kept in the store, where the loader and `library::open` find them.
     pub fn sources(&self, paths: &[PathBuf]) -> anyhow::Result<Vec<Source>> {
+        let fetcher = feeds::Fetcher::new(feeds::FetchOptions::default());
+        for url in paths.iter().filter_map(|p| load::url_of(p)) {
+            self.fetch_url(url, &fetcher)?;
+        }
         Ok(load::sources(paths, &self.config)?)
+    }
+
+    /// Fetches one URL (a feed or a page) into the store; the error names the URL and the cause.
+    pub fn fetch_url(&self, url: &str, fetcher: &feeds::Fetcher) -> anyhow::Result<usize> {
+        let parsed = feeds::read_url(url, fetcher)?;
+        for w in &parsed.warnings {
+            eprintln!("tidings: {w}");
+        }
+        if parsed.articles.is_empty() {
+            anyhow::bail!("{url}: no article could be read from it");
+        }
+        let conn = self.store.conn();
+        feeds::stored::init(conn)
+            .and_then(|_| {
+                feeds::stored::save(
+                    conn,
+                    url,
+                    None,
+                    &feeds::Validators::default(),
+                    &parsed.articles,
+                )
+            })
+            .map_err(|e| anyhow::anyhow!("{url}: cannot keep it in the store: {e}"))?;
+        Ok(parsed.articles.len())
     }
 
     /// How the loader runs: with the store's cache of parsed files when the store is on disk.

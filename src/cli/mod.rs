@@ -1,11 +1,14 @@
 //! The command line: arguments (clap) and one file per subcommand. Each subcommand reads the same
 //! library as the reader. JSON goes to stdout only; messages and errors go to stderr.
 
+mod export;
+mod import;
 mod list;
 mod mark;
 mod quotes;
 mod show;
 mod stories;
+mod update;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -24,7 +27,9 @@ use crate::context::Context;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Files and folders to read (default: the configured library, else the bundled samples).
+    /// Files, folders and http(s) URLs to read (default: the configured library and the
+    /// subscribed feeds, else the bundled samples).
+    #[arg(value_name = "PATH|URL")]
     pub paths: Vec<PathBuf>,
 }
 
@@ -38,14 +43,15 @@ pub enum Command {
         /// Only the articles not read yet.
         #[arg(long)]
         unread: bool,
+        #[arg(value_name = "PATH|URL")]
         paths: Vec<PathBuf>,
     },
-    /// Show one article: by id (as `list` prints it) or by path.
+    /// Show one article: by id (as `list` prints it), by path or by URL.
     Show {
         /// One JSON object with the article's metadata, blocks and plain `body`.
         #[arg(long)]
         json: bool,
-        #[arg(value_name = "ID|PATH")]
+        #[arg(value_name = "ID|PATH|URL")]
         target: String,
     },
     /// The quotations of each article with their speakers.
@@ -57,6 +63,7 @@ pub enum Command {
         /// Also list terms: scare quotes and quoted names, which are not speech.
         #[arg(long)]
         terms: bool,
+        #[arg(value_name = "PATH|URL")]
         paths: Vec<PathBuf>,
     },
     /// The library grouped by story: the same event across outlets and languages.
@@ -64,8 +71,19 @@ pub enum Command {
         /// One JSON array of {story, articles: [id...]}, singletons included.
         #[arg(long)]
         json: bool,
+        #[arg(value_name = "PATH|URL")]
         paths: Vec<PathBuf>,
     },
+    /// Subscribe to the feeds of an OPML or newsboat `urls` file (added to the config file).
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Fetch every subscribed feed into the store, so the library reads it offline.
+    Update,
+    /// Print the subscriptions as OPML.
+    #[command(name = "export-opml")]
+    ExportOpml,
     /// Mark articles read or unread.
     Mark {
         #[arg(value_enum)]
@@ -94,6 +112,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             quotes::run(&Context::open()?, &paths, json, terms)
         }
         Some(Command::Stories { json, paths }) => stories::run(&Context::open()?, &paths, json),
+        Some(Command::Import { file }) => import::run(&file),
+        Some(Command::Update) => update::run(&Context::open()?),
+        Some(Command::ExportOpml) => export::run(&Context::open()?),
         Some(Command::Mark { state, ids }) => mark::run(&Context::open()?, state, &ids),
     }
 }

@@ -1,4 +1,4 @@
-//! `tidings show ID|PATH`: one article's text, or its JSON with the plain `body` that quote
+//! `tidings show ID|PATH|URL`: one article's text, or its JSON with the plain `body` that quote
 //! offsets count into.
 
 use super::list::ListItem;
@@ -74,9 +74,16 @@ pub fn run(ctx: &Context, target: &str, json: bool) -> anyhow::Result<ExitCode> 
     Ok(ExitCode::SUCCESS)
 }
 
-/// The article(s) at a path, or the library's article with an id.
+/// The article(s) at a path or URL, or the library's article with an id.
 fn find(ctx: &Context, target: &str) -> anyhow::Result<Vec<Article>> {
     let path = Path::new(target);
+    if library::load::url_of(path).is_some() {
+        let articles = ctx.load(&[path.to_path_buf()])?;
+        return articles
+            .iter()
+            .map(|(s, _)| library::open(s).map_err(Into::into))
+            .collect();
+    }
     if path.exists() {
         let parsed = ingest::read_path(path)?;
         for w in parsed.warnings {

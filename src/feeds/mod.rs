@@ -27,6 +27,8 @@ pub struct UpdateReport {
     pub errors: Vec<String>,
     /// Problems that did not stop reading (a broken feed read item by item).
     pub warnings: Vec<String>,
+    /// One line per feed that was fetched or found unchanged, naming it: for the user.
+    pub feeds: Vec<String>,
 }
 
 /// Fetches every subscription and stores its items; a feed that fails keeps what it had.
@@ -50,7 +52,10 @@ pub fn update_with(conn: &Connection, feeds: &[FeedConfig], fetcher: &Fetcher) -
         .collect();
     for (feed, result) in feeds.iter().zip(fetcher.fetch_all(&jobs)) {
         match result {
-            Ok(Fetched::NotModified) => report.unchanged += 1,
+            Ok(Fetched::NotModified) => {
+                report.unchanged += 1;
+                report.feeds.push(format!("{}: unchanged", feed.url));
+            }
             Ok(Fetched::Body { bytes, validators }) => {
                 let location = Location::Feed {
                     url: feed.url.clone(),
@@ -68,6 +73,11 @@ pub fn update_with(conn: &Connection, feeds: &[FeedConfig], fetcher: &Fetcher) -
                     Ok(new) => {
                         report.updated += 1;
                         report.new_items += new;
+                        report.feeds.push(format!(
+                            "{}: {} item(s), {new} new",
+                            feed.url,
+                            items.articles.len()
+                        ));
                     }
                     Err(e) => report
                         .errors
@@ -112,6 +122,12 @@ pub fn read_url(url: &str, fetcher: &Fetcher) -> Result<ingest::Parsed, ReadUrlE
 pub fn stored_summaries(conn: &Connection) -> rusqlite::Result<Vec<Summary>> {
     stored::init(conn)?;
     stored::summaries(conn)
+}
+
+/// The list rows of the stored items of some feeds (or fetched URLs).
+pub fn stored_summaries_of(conn: &Connection, urls: &[String]) -> rusqlite::Result<Vec<Summary>> {
+    stored::init(conn)?;
+    stored::summaries_of(conn, urls)
 }
 
 /// Reads a stored feed item back from the store in the platform data dir.

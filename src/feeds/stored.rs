@@ -97,6 +97,22 @@ pub fn summaries(conn: &Connection) -> rusqlite::Result<Vec<Summary>> {
     Ok(out)
 }
 
+/// The list rows of the items of some feeds, feed by feed, oldest first.
+pub fn summaries_of(conn: &Connection, urls: &[String]) -> rusqlite::Result<Vec<Summary>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT summary FROM feed_items WHERE feed_url = ?1 ORDER BY rowid")?;
+    let mut out = Vec::new();
+    for url in urls {
+        let rows = stmt.query_map(params![url], |row| row.get::<_, String>(0))?;
+        for row in rows {
+            if let Ok(summary) = serde_json::from_str(&row?) {
+                out.push(summary);
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// One stored item, whole.
 pub fn item(conn: &Connection, id: ArticleId) -> rusqlite::Result<Option<Article>> {
     let text: Option<String> = conn

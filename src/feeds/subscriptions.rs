@@ -32,6 +32,8 @@ pub struct ImportReport {
     pub added: usize,
     /// Feeds already subscribed, left as they were.
     pub already: usize,
+    /// The URLs of the feeds added, in the file's order.
+    pub added_urls: Vec<String>,
 }
 
 /// Reads subscriptions from OPML (`<outline xmlUrl=…>`, folders become tags) or a newsboat
@@ -235,6 +237,7 @@ fn add_feeds(config: &str, feeds: &[FeedConfig]) -> Result<(String, ImportReport
         }
         tables.push(table);
         report.added += 1;
+        report.added_urls.push(feed.url.clone());
     }
     Ok((doc.to_string(), report))
 }
@@ -311,7 +314,8 @@ mod tests {
             report,
             ImportReport {
                 added: 1,
-                already: 1
+                already: 1,
+                added_urls: vec!["https://b.example/rss".into()],
             }
         );
         assert!(
@@ -327,7 +331,8 @@ mod tests {
             report,
             ImportReport {
                 added: 0,
-                already: 2
+                already: 2,
+                added_urls: vec![],
             }
         );
         assert_eq!(again, text);

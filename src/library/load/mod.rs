@@ -15,7 +15,7 @@ mod sources;
 mod walk;
 mod worker;
 
-pub use sources::{LoadError, sources};
+pub use sources::{LoadError, sources, url_of};
 
 use crate::article::{ArticleId, Summary};
 use crossbeam_channel::{Receiver, bounded};
@@ -28,6 +28,9 @@ pub enum Source {
     Path(PathBuf),
     /// The samples embedded in the binary.
     Samples,
+    /// The items kept in the store of these feeds or fetched URLs (read offline, from the store
+    /// of [`Options::store`]; nothing without one).
+    Feeds(Vec<String>),
 }
 
 /// What the loader reports, in order; `Finished` comes last.

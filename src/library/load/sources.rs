@@ -1,5 +1,6 @@
-//! Which sources to load: the paths given; else the configured library folders; else the bundled
-//! samples.
+//! Which sources to load: the paths and URLs given; else the configured library folders and the
+//! stored items of the subscribed feeds; else the bundled samples. Fetching a URL is not done
+//! here: the caller fetches it into the store first, and the loader reads it from there.
 
 use super::Source;
 use crate::config::Config;
@@ -17,14 +18,34 @@ pub enum LoadError {
 /// or configured: the user meant it, so silently reading less would mislead.
 pub fn sources(paths: &[PathBuf], config: &Config) -> Result<Vec<Source>, LoadError> {
     if !paths.is_empty() {
-        return existing(paths, |path| LoadError::Missing { path });
+        return paths
+            .iter()
+            .map(|p| match url_of(p) {
+                Some(url) => Ok(Source::Feeds(vec![url.to_string()])),
+                None => existing(std::slice::from_ref(p), |path| LoadError::Missing { path })
+                    .map(|mut one| one.remove(0)),
+            })
+            .collect();
     }
-    if !config.library.is_empty() {
-        return existing(&config.library, |path| LoadError::MissingConfigured {
-            path,
-        });
+    let mut sources = existing(&config.library, |path| LoadError::MissingConfigured {
+        path,
+    })?;
+    if !config.feeds.is_empty() {
+        sources.push(Source::Feeds(
+            config.feeds.iter().map(|f| f.url.clone()).collect(),
+        ));
     }
-    Ok(vec![Source::Samples])
+    if sources.is_empty() {
+        sources.push(Source::Samples);
+    }
+    Ok(sources)
+}
+
+/// The argument as an http(s) URL, when it is one.
+pub fn url_of(arg: &std::path::Path) -> Option<&str> {
+    let s = arg.to_str()?;
+    let scheme = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    (scheme.starts_with("http://") || scheme.starts_with("https://")).then_some(s)
 }
 
 /// Every path as a source, or the error for the first one that does not exist.
@@ -68,6 +89,45 @@ mod tests {
             sources(&[], &Config::default()).unwrap(),
             vec![Source::Samples]
         );
+    }
+
+    #[test]
+    fn subscriptions_join_the_configured_folders_and_urls_are_feeds() {
+        let dir = tempfile::tempdir().unwrap();
+        let feed = |url: &str| crate::config::FeedConfig {
+            url: url.into(),
+            title: None,
+            tags: vec![],
+        };
+        let only_feeds = Config {
+            feeds: vec![feed("https://a.example/rss"), feed("http://b.example/atom")],
+            ..Config::default()
+        };
+        let both_urls = Source::Feeds(vec![
+            "https://a.example/rss".into(),
+            "http://b.example/atom".into(),
+        ]);
+        assert_eq!(sources(&[], &only_feeds).unwrap(), vec![both_urls.clone()]);
+        let both = Config {
+            library: vec![dir.path().to_path_buf()],
+            ..only_feeds
+        };
+        assert_eq!(
+            sources(&[], &both).unwrap(),
+            vec![Source::Path(dir.path().to_path_buf()), both_urls]
+        );
+        let given = [
+            PathBuf::from("HTTPS://c.example/feed.xml"),
+            dir.path().to_path_buf(),
+        ];
+        assert_eq!(
+            sources(&given, &both).unwrap(),
+            vec![
+                Source::Feeds(vec!["HTTPS://c.example/feed.xml".into()]),
+                Source::Path(dir.path().to_path_buf())
+            ]
+        );
+        assert_eq!(url_of(std::path::Path::new("httpx/notes.txt")), None);
     }
 
     #[test]

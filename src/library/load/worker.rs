@@ -76,6 +76,7 @@ pub(super) fn run(sources: Vec<Source>, options: Options, tx: Sender<LoadEvent>)
         let sent = match source {
             Source::Samples => worker.samples(),
             Source::Path(path) => worker.path(&path),
+            Source::Feeds(urls) => worker.feeds(&urls),
         };
         if sent.is_err() {
             return;
@@ -114,6 +115,19 @@ impl Worker {
             }
         }
         self.send_articles(summaries)
+    }
+
+    /// The stored items of feeds: one query, no parsing.
+    fn feeds(&mut self, urls: &[String]) -> Sent {
+        let Some(store) = &self.store else {
+            return Ok(());
+        };
+        match crate::feeds::stored_summaries_of(store.conn(), urls) {
+            Ok(summaries) => self.send_articles(summaries),
+            Err(e) => self.send(LoadEvent::Failed(format!(
+                "cannot read the stored feed items: {e}"
+            ))),
+        }
     }
 
     fn path(&mut self, path: &Path) -> Sent {
