@@ -257,3 +257,45 @@ fn import_is_idempotent_and_the_config_reads_the_feeds() {
     let err = feeds::import(&empty, &config).unwrap_err().to_string();
     assert!(err.contains("empty"), "{err}");
 }
+
+#[test]
+fn an_update_on_a_worker_reports_progress_then_every_outcome() {
+    let good = server(false);
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("tidings.db");
+    let subs: Vec<FeedConfig> = ["/feed", "/missing", "/gz"]
+        .iter()
+        .map(|p| FeedConfig {
+            url: format!("{good}{p}"),
+            ..FeedConfig::default()
+        })
+        .collect();
+    let options = FetchOptions {
+        threads: 2,
+        ..fetcher().options().clone()
+    };
+    let events: Vec<_> = feeds::spawn_update(store.clone(), subs, options)
+        .iter()
+        .collect();
+    let progress: Vec<_> = events
+        .iter()
+        .filter_map(|e| match e {
+            feeds::UpdateEvent::Progress { done, total } => Some((*done, *total)),
+            feeds::UpdateEvent::Done(_) => None,
+        })
+        .collect();
+    assert_eq!(progress, [(0, 3), (2, 3), (3, 3)]);
+    let Some(feeds::UpdateEvent::Done(report)) = events.last() else {
+        panic!("no Done last: {events:?}");
+    };
+    assert_eq!(report.updated, 2, "{report:?}");
+    assert_eq!(report.errors.len(), 1);
+    assert!(
+        report.errors[0].contains("/missing") && report.errors[0].contains("404"),
+        "{:?}",
+        report.errors
+    );
+    let conn = rusqlite::Connection::open(&store).unwrap();
+    let urls = [format!("{good}/feed")];
+    assert_eq!(feeds::stored_summaries_of(&conn, &urls).unwrap().len(), 2);
+}

@@ -2,10 +2,12 @@
 //! ([`subscriptions`]: OPML and newsboat import, OPML export), and their items kept in the store
 //! file ([`stored`]) so the library reads offline. Parsing a feed's bytes is ingest's job.
 
+pub mod background;
 pub mod fetch;
 pub mod stored;
 pub mod subscriptions;
 
+pub use background::{UpdateEvent, spawn_update};
 pub use fetch::{FetchError, FetchOptions, Fetched, Fetcher, Validators};
 pub use subscriptions::{ImportReport, SubscriptionError, export_opml, import, read_subscriptions};
 

@@ -25,6 +25,10 @@ pub enum Action {
     Links,
     OpenInBrowser,
     ToggleTerms,
+    /// Read the current article's source (its file, or its feed fetched again) anew.
+    Reload,
+    /// Update every subscribed feed, then read every source anew.
+    ReloadAll,
     Help,
     Cancel,
     Quit,
@@ -50,6 +54,26 @@ pub enum Action {
     /// Files read so far.
     LoadProgress(usize),
     LoadFinished,
+    /// Feeds updated so far, of all being updated.
+    FeedProgress(usize, usize),
+    /// The feed update finished; one message per feed that failed, naming it.
+    FeedsUpdated(Vec<String>),
+}
+
+impl Action {
+    /// Reports of the workers, which change the library whatever popup or mode is active.
+    pub fn from_worker(&self) -> bool {
+        matches!(
+            self,
+            Action::Loaded(_)
+                | Action::Removed(_)
+                | Action::LoadProblem(_)
+                | Action::LoadProgress(_)
+                | Action::LoadFinished
+                | Action::FeedProgress(..)
+                | Action::FeedsUpdated(_)
+        )
+    }
 }
 
 /// (name, action, description) of every bindable action, in the order the help lists them.
@@ -104,6 +128,16 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
         "toggle_terms",
         Action::ToggleTerms,
         "show / hide terms in the quotes pane",
+    ),
+    (
+        "reload",
+        Action::Reload,
+        "reload this article's source (its file, or its feed)",
+    ),
+    (
+        "reload_all",
+        Action::ReloadAll,
+        "update every feed and reload every source",
     ),
     ("help", Action::Help, "this help"),
     (

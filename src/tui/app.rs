@@ -82,6 +82,10 @@ pub struct App {
     pub size: (u16, u16),
     pub quit: bool,
     browser: Browser,
+    /// What `r` / `R` asked the event loop to read again, until it takes it.
+    pub reload: Option<super::reload::Reload>,
+    /// Feeds updated so far and in all, while updating.
+    pub updating: Option<(usize, usize)>,
 }
 
 impl App {
@@ -110,6 +114,8 @@ impl App {
             size: (80, 24),
             quit: false,
             browser: Box::new(open_in_browser),
+            reload: None,
+            updating: None,
         }
     }
 
@@ -211,6 +217,7 @@ impl App {
         match action {
             Action::QuitNow => self.quit = true,
             Action::Resize(w, h) => self.size = (w, h),
+            a if a.from_worker() => self.update_main(a),
             a if self.search.editing => self.update_search(a),
             a if self.popup.is_some() => self.update_popup(a),
             a => self.update_main(a),
@@ -337,8 +344,17 @@ impl App {
             }
             Action::LoadProgress(done) => self.loading = Some(done),
             Action::LoadFinished => self.loading = None,
+            Action::Reload => self.request_reload(),
+            Action::ReloadAll => self.request_reload_all(),
+            Action::FeedProgress(done, total) => self.updating = Some((done, total)),
+            Action::FeedsUpdated(errors) => self.feeds_updated(errors),
             _ => {}
         }
+    }
+
+    /// Forgets the articles read so far, so that opening one reads it again (after a reload).
+    pub(super) fn forget_cached(&mut self) {
+        self.cache.clear();
     }
 
     fn pane_height(&self, pane: Pane) -> usize {

@@ -13,11 +13,13 @@ pub mod keymap;
 pub mod layout;
 pub mod popup;
 pub mod quote_rows;
+pub mod reload;
 pub mod terminal;
 pub mod view;
 pub mod wrap;
 
 use crate::context::Context;
+use crate::feeds::{self, FetchOptions, UpdateEvent};
 use crate::library::load::{self, LoadEvent, Source};
 use action::Action;
 use anyhow::Context as _;
@@ -33,6 +35,7 @@ const MAX_BATCH: usize = 50_000;
 pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
     let keymap = Keymap::new(&ctx.config.keys).context("config.toml")?;
     let load_options = ctx.load_options();
+    let subscribed = ctx.config.feeds.clone();
     let mut app = App::new(ctx.store, keymap, ctx.config.mark_read_on_open);
     if let Some(w) = ctx.warnings.last() {
         app.status = Some(w.clone());
@@ -43,7 +46,10 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
     app.update(Action::Resize(size.width, size.height));
     guard.terminal.draw(|f| view::view(&app, f))?;
 
-    let mut loader = load::spawn_with(sources, load_options);
+    let mut loader = load::spawn_with(sources.clone(), load_options.clone());
+    let mut updater: Receiver<UpdateEvent> = never();
+    // What to load once the feed update running now is done.
+    let mut then_load: Vec<Source> = Vec::new();
     let keys = terminal_events();
     while !app.quit {
         select! {
@@ -67,7 +73,34 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
                     loader = never();
                 }
             },
+            recv(updater) -> ev => match ev {
+                Ok(UpdateEvent::Progress { done, total }) => {
+                    app.update(Action::FeedProgress(done, total));
+                }
+                Ok(UpdateEvent::Done(report)) => {
+                    app.update(Action::FeedsUpdated(report.errors));
+                    updater = never();
+                    app.update(Action::LoadProgress(0));
+                    loader = load::spawn_with(std::mem::take(&mut then_load), load_options.clone());
+                }
+                Err(_) => updater = never(),
+            },
             recv(signals) -> _ => app.quit = true,
+        }
+        if let Some(request) = app.reload.take() {
+            let plan = reload::plan(&request, &sources, &subscribed);
+            match (&load_options.store, plan.feeds.is_empty()) {
+                (Some(store), false) => {
+                    app.update(Action::FeedProgress(0, plan.feeds.len()));
+                    then_load = plan.sources;
+                    updater =
+                        feeds::spawn_update(store.clone(), plan.feeds, FetchOptions::default());
+                }
+                _ => {
+                    app.update(Action::LoadProgress(0));
+                    loader = load::spawn_with(plan.sources, load_options.clone());
+                }
+            }
         }
         if !app.quit {
             guard.terminal.draw(|f| view::view(&app, f))?;

@@ -1,5 +1,5 @@
 //! The popups over the panes: help, the yes/no question before marking all read, the filter
-//! choices and the article's links. Each keeps its own selection; the app decides what a choice does.
+//! choices, the article's links and the feeds that failed to update. Each keeps its own selection; the app decides what a choice does.
 
 /// One choice of the filter popup.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +40,11 @@ pub enum Popup {
         links: Vec<String>,
         selected: usize,
     },
+    /// The feeds a reload could not update, each message naming the feed and the cause.
+    FeedErrors {
+        errors: Vec<String>,
+        selected: usize,
+    },
 }
 
 impl Popup {
@@ -49,6 +54,7 @@ impl Popup {
             Popup::Help { scroll } => (scroll, super::action::BINDABLE.len()),
             Popup::Filter { choices, selected } => (selected, choices.len()),
             Popup::Links { links, selected } => (selected, links.len()),
+            Popup::FeedErrors { errors, selected } => (selected, errors.len()),
             Popup::ConfirmMarkAll { .. } => return,
         };
         *sel = step(*sel, delta, len);

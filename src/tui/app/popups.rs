@@ -66,6 +66,7 @@ impl App {
                     self.browse(&url.clone());
                 }
             }
+            Popup::FeedErrors { .. } => {}
         }
     }
 

@@ -1,5 +1,5 @@
 //! The popups, drawn centred over the panes: help (generated from the keymap), the yes/no question,
-//! the filter choices and the article's links.
+//! the filter choices, the article's links and the feeds that failed to update.
 
 use super::cell_text;
 use crate::tui::app::App;
@@ -51,6 +51,11 @@ pub fn draw(app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
                 .enumerate()
                 .map(|(n, url)| format!("[{}] {}", n + 1, cell_text(url)))
                 .collect(),
+            Some(*selected),
+        ),
+        Popup::FeedErrors { errors, selected } => (
+            format!("{} feed(s) failed (q closes)", errors.len()),
+            errors.iter().map(|e| cell_text(e)).collect(),
             Some(*selected),
         ),
     };

@@ -13,9 +13,12 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let right = match app.loading {
-        Some(done) => format!(" loading… {} articles ({done} files) ", app.library.len()),
-        None => String::new(),
+    let right = match (app.updating, app.loading) {
+        (Some((done, total)), _) => format!(" updating feeds… {done}/{total} "),
+        (None, Some(done)) => {
+            format!(" loading… {} articles ({done} files) ", app.library.len())
+        }
+        (None, None) => String::new(),
     };
     let width = usize::from(area.width).saturating_sub(right.width());
     let (left, style) = if app.search.editing {
