@@ -23,6 +23,12 @@ pub enum Action {
     Search,
     Filter,
     Links,
+    Linked,
+    NextInStory,
+    PrevInStory,
+    Back,
+    Forward,
+    Stories,
     OpenInBrowser,
     ToggleTerms,
     Help,
@@ -50,6 +56,8 @@ pub enum Action {
     /// Files read so far.
     LoadProgress(usize),
     LoadFinished,
+    /// The story index has new links.
+    StoriesChanged,
 }
 
 /// (name, action, description) of every bindable action, in the order the help lists them.
@@ -95,6 +103,28 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
         "filter: unread only, a language, a source",
     ),
     ("links", Action::Links, "the article's links"),
+    (
+        "linked",
+        Action::Linked,
+        "linked articles (same story, explicit links); Enter jumps",
+    ),
+    (
+        "next_in_story",
+        Action::NextInStory,
+        "next article of the same story",
+    ),
+    (
+        "prev_in_story",
+        Action::PrevInStory,
+        "previous article of the same story",
+    ),
+    ("back", Action::Back, "back to the article opened before"),
+    ("forward", Action::Forward, "forward again after going back"),
+    (
+        "stories",
+        Action::Stories,
+        "stories view: the library grouped by story",
+    ),
     (
         "open_in_browser",
         Action::OpenInBrowser,

@@ -3,7 +3,9 @@
 //!
 //! The loop draws the first frame before the library has loaded, then blocks on three channels
 //! (terminal events, loader events, signals) with no timeout: nothing is redrawn without an event,
-//! so an idle reader uses no CPU. Loader events are drained in batches before drawing.
+//! so an idle reader uses no CPU. Loader events are drained in batches before drawing. Story
+//! features go to the linking thread ([`crate::library::linker`]), which wakes the loop when
+//! links change.
 
 pub mod action;
 pub mod app;
@@ -13,11 +15,13 @@ pub mod keymap;
 pub mod layout;
 pub mod popup;
 pub mod quote_rows;
+pub mod stories;
 pub mod terminal;
 pub mod view;
 pub mod wrap;
 
 use crate::context::Context;
+use crate::library::linker::Linker;
 use crate::library::load::{self, LoadEvent, Source};
 use action::Action;
 use anyhow::Context as _;
@@ -34,6 +38,10 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
     let keymap = Keymap::new(&ctx.config.keys).context("config.toml")?;
     let load_options = ctx.load_options();
     let mut app = App::new(ctx.store, keymap, ctx.config.mark_read_on_open);
+    app.mark_story_read = ctx.config.mark_story_read;
+    // Stories are linked on a thread of their own; the loop hears when links change.
+    let (linker, links_changed) = Linker::spawn();
+    app.set_stories(linker.index.clone());
     if let Some(w) = ctx.warnings.last() {
         app.status = Some(w.clone());
     }
@@ -54,11 +62,11 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
             },
             recv(loader) -> ev => match ev {
                 Ok(ev) => {
-                    handle_load_event(&mut app, ev);
+                    handle_load_event(&mut app, &linker, ev);
                     // Everything pending, then one frame; bounded so keys still get a turn
                     // when the loader is as fast as the loop.
                     for ev in loader.try_iter().take(MAX_BATCH) {
-                        handle_load_event(&mut app, ev);
+                        handle_load_event(&mut app, &linker, ev);
                     }
                     if app.loading.is_none() {
                         loader = never();
@@ -69,6 +77,7 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
                     loader = never();
                 }
             },
+            recv(links_changed) -> _ => app.update(Action::StoriesChanged),
             recv(signals) -> _ => app.quit = true,
         }
         if !app.quit {
@@ -79,8 +88,12 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn handle_load_event(app: &mut App, ev: LoadEvent) {
+fn handle_load_event(app: &mut App, linker: &Linker, ev: LoadEvent) {
     let action = match ev {
+        LoadEvent::Features(features) => {
+            linker.add(features);
+            return;
+        }
         LoadEvent::Articles(a) => Action::Loaded(a),
         LoadEvent::Failed(m) | LoadEvent::Warning(m) => Action::LoadProblem(m),
         LoadEvent::Removed(ids) => Action::Removed(ids),

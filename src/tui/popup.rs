@@ -1,5 +1,5 @@
 //! The popups over the panes: help, the yes/no question before marking all read, the filter
-//! choices and the article's links. Each keeps its own selection; the app decides what a choice does.
+//! choices, the article's links, its linked articles and the stories view. Each keeps its own selection; the app decides what a choice does.
 
 /// One choice of the filter popup.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +40,17 @@ pub enum Popup {
         links: Vec<String>,
         selected: usize,
     },
+    /// The opened article's linked articles.
+    Linked {
+        rows: Vec<super::stories::LinkedRow>,
+        selected: usize,
+    },
+    /// The library grouped by story: stories of two articles or more, and how many stand alone.
+    Stories {
+        rows: Vec<super::stories::StoryRow>,
+        alone: usize,
+        selected: usize,
+    },
 }
 
 impl Popup {
@@ -49,6 +60,8 @@ impl Popup {
             Popup::Help { scroll } => (scroll, super::action::BINDABLE.len()),
             Popup::Filter { choices, selected } => (selected, choices.len()),
             Popup::Links { links, selected } => (selected, links.len()),
+            Popup::Linked { rows, selected } => (selected, rows.len()),
+            Popup::Stories { rows, selected, .. } => (selected, rows.len()),
             Popup::ConfirmMarkAll { .. } => return,
         };
         *sel = step(*sel, delta, len);

@@ -66,6 +66,16 @@ impl App {
                     self.browse(&url.clone());
                 }
             }
+            Popup::Linked { rows, selected } => {
+                if let Some(row) = rows.get(selected) {
+                    self.jump_to(row.id);
+                }
+            }
+            Popup::Stories { rows, selected, .. } => {
+                if let Some(row) = rows.get(selected) {
+                    self.open_story(row);
+                }
+            }
         }
     }
 
