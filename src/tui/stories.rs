@@ -36,7 +36,7 @@ pub struct StoryRow {
 /// Days a story's timeline covers at most: a story spread over years shows its first months.
 const TIMELINE_DAYS: i64 = 120;
 
-/// The outlet of an article: its first source, else where it was read from.
+/// The outlet of an article: its first source, else its URL's host.
 pub fn outlet(summary: &Summary) -> String {
     match summary.sources.first() {
         Some(s) => s.clone(),
@@ -44,7 +44,7 @@ pub fn outlet(summary: &Summary) -> String {
             .url
             .as_deref()
             .and_then(host)
-            .unwrap_or("?")
+            .unwrap_or("no outlet")
             .to_string(),
     }
 }

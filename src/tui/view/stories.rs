@@ -44,8 +44,10 @@ pub fn draw(rows: &[StoryRow], alone: usize, selected: usize, frame: &mut Frame,
 
 fn span(s: &StoryRow) -> String {
     match (s.first, s.last) {
-        (Some(a), Some(b)) if a == b => a.to_string(),
-        (Some(a), Some(b)) => format!("{a} – {b}"),
+        (Some(a), Some(b)) => {
+            let (a, b) = (a.to_string(), b.to_string());
+            if a == b { a } else { format!("{a} – {b}") }
+        }
         _ => "undated".into(),
     }
 }
