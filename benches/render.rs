@@ -1,6 +1,7 @@
 //! Key press → frame at 100k articles: one `update` (the next article) and one full draw on a
 //! 200×50 TestBackend, over a synthetic library of 100k summaries. Also: narrowing the list by a
-//! search keystroke over 100k titles.
+//! search keystroke over 100k titles. With a story index of 100k articles (stories of five):
+//! a key press, the linked-articles popup (L), a step in a story (]) and the stories view (S).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -12,6 +13,9 @@ use tidings::tui::action::Action;
 use tidings::tui::app::App;
 use tidings::tui::keymap::Keymap;
 use tidings::tui::view::view;
+
+use std::sync::{Arc, RwLock};
+use tidings::stories::{Features, StoryIndex};
 
 const ARTICLES: usize = 100_000;
 
@@ -128,5 +132,118 @@ fn first_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, render, mark_all, first_frame);
+/// A made-up name for story `g`: syllables from its digits, so every story has its own.
+fn name(g: usize, salt: usize) -> String {
+    const SYL: [&str; 20] = [
+        "ka", "to", "mi", "ru", "se", "lo", "va", "ne", "di", "po", "ga", "fe", "zu", "ri", "bo",
+        "la", "te", "mo", "si", "du",
+    ];
+    let mut n = g * 7 + salt;
+    let mut out = String::new();
+    for _ in 0..4 {
+        out.push_str(SYL[n % SYL.len()]);
+        n /= SYL.len();
+    }
+    let mut chars = out.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The library of [`library_app`] with a story index over all of it: articles in stories of five
+/// sharing their names and numbers; the first story's files are real, so `]` can open them.
+fn story_app(dir: &std::path::Path) -> App {
+    let mut app = library_app();
+    let mut index = StoryIndex::new();
+    let mut entries: Vec<(usize, Summary)> = app
+        .library
+        .entries()
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (i, e.summary.clone()))
+        .collect();
+    entries.sort_by_key(|(_, s)| s.published);
+    for (i, s) in &entries {
+        let g = i / 5;
+        let text = format!(
+            "{} {} met {} {} in {}.\n\nAbout {} people came to see {}.",
+            name(g, 1),
+            name(g, 2),
+            name(g, 3),
+            name(g, 4),
+            name(g, 5),
+            g * 37 + 1001,
+            name(g, 2)
+        );
+        index.add(
+            s.id,
+            &Features::of_text(&text),
+            s.published,
+            s.lang.as_deref(),
+        );
+    }
+    let first: Vec<Summary> = (0..5)
+        .filter_map(|i| app.library.entries().get(i).map(|e| e.summary.clone()))
+        .map(|mut s| {
+            let path = dir.join(format!("{}.txt", s.id));
+            std::fs::write(&path, format!("{}\n\nA paragraph of text.\n", s.title)).unwrap();
+            s.location = Location::File(path);
+            s
+        })
+        .collect();
+    app.update(Action::Loaded(first));
+    app.set_stories(Arc::new(RwLock::new(index)));
+    app
+}
+
+fn stories(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = story_app(dir.path());
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    let first = app.library.entries()[0].summary.title.clone();
+    app.update(Action::Search);
+    for c in first.chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::Open);
+    app.update(Action::Open);
+    assert!(
+        app.opened.as_ref().is_some_and(|o| !o.linked.is_empty()),
+        "the first article has no links"
+    );
+    app.update(Action::Cancel);
+    let mut group = c.benchmark_group("stories_100k");
+    group.bench_function("key_to_frame", |b| {
+        b.iter(|| {
+            app.update(Action::Down);
+            terminal.draw(|f| view(black_box(&app), f)).unwrap();
+        })
+    });
+    group.bench_function("linked_popup", |b| {
+        b.iter(|| {
+            app.update(Action::Linked);
+            terminal.draw(|f| view(black_box(&app), f)).unwrap();
+            app.update(Action::Quit);
+        })
+    });
+    group.bench_function("next_in_story_and_back", |b| {
+        b.iter(|| {
+            app.update(Action::NextInStory);
+            terminal.draw(|f| view(black_box(&app), f)).unwrap();
+            app.update(Action::Back);
+        })
+    });
+    group.sample_size(20);
+    group.bench_function("stories_view", |b| {
+        b.iter(|| {
+            app.update(Action::Stories);
+            terminal.draw(|f| view(black_box(&app), f)).unwrap();
+            app.update(Action::Quit);
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, render, mark_all, first_frame, stories);
 criterion_main!(benches);

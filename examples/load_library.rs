@@ -52,7 +52,7 @@ fn main() -> anyhow::Result<()> {
             LoadEvent::Removed(ids) => library.remove(&ids),
             LoadEvent::Failed(_) => failed += 1,
             LoadEvent::Warning(_) => warnings += 1,
-            LoadEvent::Progress { .. } => {}
+            LoadEvent::Progress { .. } | LoadEvent::Features(_) => {}
             LoadEvent::Finished => break,
         }
     }

@@ -22,6 +22,8 @@ pub struct Config {
     pub library: Vec<PathBuf>,
     /// Opening an article marks it read.
     pub mark_read_on_open: bool,
+    /// Reading an article marks the other articles of its story read too (one undoable change).
+    pub mark_story_read: bool,
     /// Key bindings: action name → keys, overriding the defaults (see assets/keymap.toml).
     pub keys: BTreeMap<String, Vec<String>>,
     /// Subscribed feeds (`[[feeds]]` tables), fetched by `tidings update`.
@@ -42,6 +44,7 @@ impl Default for Config {
         Config {
             library: Vec::new(),
             mark_read_on_open: true,
+            mark_story_read: false,
             keys: BTreeMap::new(),
             feeds: Vec::new(),
         }

@@ -1,5 +1,6 @@
 //! The real binary in a real terminal (tmux): the first frame, j and Enter, the read mark kept,
-//! and the terminal restored after q. Skipped, with a message, where tmux is not installed.
+//! linked articles (L, Enter, Backspace) over the bundled samples, and the terminal restored
+//! after q. Skipped, with a message, where tmux is not installed.
 
 use std::path::Path;
 use std::process::Command;
@@ -54,18 +55,23 @@ fn quoted(p: &Path) -> String {
 /// Starts the reader over the fixtures in a detached tmux terminal; after it exits, the shell
 /// prints its exit code and the terminal's icanon/echo modes.
 fn start(dir: &tempfile::TempDir) -> Option<Tmux> {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
+    start_over(dir, Some(&fixtures), "Articles (4, 4 unread)")
+}
+
+/// Starts the reader over `folder` (the bundled samples without one) and waits for `ready`.
+fn start_over(dir: &tempfile::TempDir, folder: Option<&Path>, ready: &str) -> Option<Tmux> {
     if Command::new("tmux").arg("-V").output().is_err() {
         eprintln!("tmux is not installed; skipping the terminal test");
         return None;
     }
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
     let command = format!(
         "env XDG_DATA_HOME={data} XDG_CONFIG_HOME={config} {bin} {fixtures}; \
          echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -e '-*icanon' -e '-*echo'; echo STTY-DONE; sleep 30",
         data = quoted(&dir.path().join("data")),
         config = quoted(&dir.path().join("config")),
         bin = quoted(Path::new(env!("CARGO_BIN_EXE_tidings"))),
-        fixtures = quoted(&fixtures),
+        fixtures = folder.map(quoted).unwrap_or_default(),
     );
     let tmux = Tmux {
         socket: format!(
@@ -89,7 +95,7 @@ fn start(dir: &tempfile::TempDir) -> Option<Tmux> {
     tmux.wait_for("Articles (");
     // Includes starting tmux, and a debug build: an upper bound of the first frame's latency.
     eprintln!("first frame on screen after {:?}", started.elapsed());
-    tmux.wait_for("Articles (4, 4 unread)");
+    tmux.wait_for(ready);
     Some(tmux)
 }
 
@@ -151,6 +157,34 @@ fn sigterm_quits_and_restores_the_terminal() {
         );
     }
     Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    let screen = tmux.wait_for("STTY-DONE");
+    assert!(screen.contains("EXITED 0"), "{screen}");
+    assert_restored(&screen);
+}
+
+#[test]
+fn linked_articles_jump_and_come_back_in_the_real_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(tmux) = start_over(&dir, None, "Articles (16, 16 unread)") else {
+        return;
+    };
+    // The second newest sample is the English report of the barge in Lyon, linked to the French
+    // and the German ones.
+    tmux.run(&["send-keys", "-t", "reader", "j", "Enter"]);
+    tmux.wait_for("halting");
+    tmux.wait_for("2 linked:");
+    tmux.run(&["send-keys", "-t", "reader", "L"]);
+    tmux.wait_for("Linked articles: 2");
+    tmux.run(&["send-keys", "-t", "reader", "Enter"]);
+    // The article jumped to is marked read as it opens.
+    let screen = tmux.wait_for("Articles (16, 14 unread)");
+    assert!(
+        !screen.contains("halting"),
+        "the jump left the English article:\n{screen}"
+    );
+    tmux.run(&["send-keys", "-t", "reader", "BSpace"]);
+    tmux.wait_for("halting");
+    tmux.run(&["send-keys", "-t", "reader", "q"]);
     let screen = tmux.wait_for("STTY-DONE");
     assert!(screen.contains("EXITED 0"), "{screen}");
     assert_restored(&screen);

@@ -3,6 +3,7 @@
 //!
 //! Filled by the loader ([`load`]) from sources on worker threads; read by the CLI and the TUI alike.
 
+pub mod linker;
 pub mod load;
 pub mod samples;
 

@@ -23,6 +23,12 @@ pub enum Action {
     Search,
     Filter,
     Links,
+    Linked,
+    NextInStory,
+    PrevInStory,
+    Back,
+    Forward,
+    Stories,
     OpenInBrowser,
     ToggleTerms,
     /// Read the current article's source (its file, or its feed fetched again) anew.
@@ -58,6 +64,8 @@ pub enum Action {
     FeedProgress(usize, usize),
     /// The feed update finished; one message per feed that failed, naming it.
     FeedsUpdated(Vec<String>),
+    /// The story index has new links.
+    StoriesChanged,
 }
 
 impl Action {
@@ -72,6 +80,7 @@ impl Action {
                 | Action::LoadFinished
                 | Action::FeedProgress(..)
                 | Action::FeedsUpdated(_)
+                | Action::StoriesChanged
         )
     }
 }
@@ -119,6 +128,28 @@ pub const BINDABLE: &[(&str, Action, &str)] = &[
         "filter: unread only, a language, a source",
     ),
     ("links", Action::Links, "the article's links"),
+    (
+        "linked",
+        Action::Linked,
+        "linked articles (same story, explicit links); Enter jumps",
+    ),
+    (
+        "next_in_story",
+        Action::NextInStory,
+        "next article of the same story",
+    ),
+    (
+        "prev_in_story",
+        Action::PrevInStory,
+        "previous article of the same story",
+    ),
+    ("back", Action::Back, "back to the article opened before"),
+    ("forward", Action::Forward, "forward again after going back"),
+    (
+        "stories",
+        Action::Stories,
+        "stories view: the library grouped by story",
+    ),
     (
         "open_in_browser",
         Action::OpenInBrowser,

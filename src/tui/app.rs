@@ -9,6 +9,7 @@ use super::keymap::{Key, Keymap};
 use super::layout::{self, Areas, Pane};
 use super::popup::{Popup, step};
 use crate::article::{Article, ArticleId, Summary};
+use crate::library::linker::SharedIndex;
 use crate::library::{self, Library};
 use crate::quotes::{self, Quote};
 use crate::store::Store;
@@ -20,6 +21,7 @@ use std::rc::Rc;
 
 mod marks;
 mod popups;
+mod stories;
 
 /// Opens a URL in the browser; `Err` is a message for the status bar.
 pub type Browser = Box<dyn FnMut(&str) -> Result<(), String>>;
@@ -39,6 +41,8 @@ pub struct Opened {
     pub quote_selected: usize,
     /// The quote shown in the text (index into `quotes`), highlighted.
     pub highlight: Option<usize>,
+    /// The articles linked to it, strongest first, as the story index knew them last.
+    pub linked: Vec<super::stories::LinkedRow>,
 }
 
 /// The title search: the query, and whether keys still type into it.
@@ -53,6 +57,13 @@ pub struct App {
     pub store: Store,
     pub keymap: Keymap,
     pub mark_read_on_open: bool,
+    /// Marking an article read on open marks the other articles of its story read too.
+    pub mark_story_read: bool,
+    /// The story index, filled by the linking thread (empty until one is set).
+    pub stories: SharedIndex,
+    /// Articles opened before the current one (latest last), and those left by going back.
+    back: Vec<ArticleId>,
+    forward: Vec<ArticleId>,
     /// Ids marked read in the store, read when the first articles arrive (not before the first
     /// frame: 100k marks take tens of milliseconds); the loader's articles get these marks.
     read_at_start: Option<HashSet<ArticleId>>,
@@ -95,6 +106,10 @@ impl App {
             store,
             keymap,
             mark_read_on_open,
+            mark_story_read: false,
+            stories: SharedIndex::default(),
+            back: Vec::new(),
+            forward: Vec::new(),
             read_at_start: None,
             folded: Vec::new(),
             order: Vec::new(),
@@ -117,6 +132,12 @@ impl App {
             reload: None,
             updating: None,
         }
+    }
+
+    /// Reads links and stories from this index (filled by a linking thread, or built whole).
+    pub fn set_stories(&mut self, index: SharedIndex) {
+        self.stories = index;
+        self.load_links();
     }
 
     /// Replaces the way URLs are opened (tests record them instead).
@@ -210,6 +231,7 @@ impl App {
                 | Action::LoadProblem(_)
                 | Action::LoadProgress(_)
                 | Action::LoadFinished
+                | Action::StoriesChanged
                 | Action::Resize(..)
         ) {
             self.status = None;
@@ -303,6 +325,12 @@ impl App {
                 }
                 None => self.status = Some("open an article first (Enter)".into()),
             },
+            Action::Linked => self.linked_popup(),
+            Action::NextInStory => self.step_in_story(true),
+            Action::PrevInStory => self.step_in_story(false),
+            Action::Back => self.go_back(),
+            Action::Forward => self.go_forward(),
+            Action::Stories => self.stories_popup(),
             Action::OpenInBrowser => {
                 let url = self
                     .opened
@@ -348,6 +376,7 @@ impl App {
             Action::ReloadAll => self.request_reload_all(),
             Action::FeedProgress(done, total) => self.updating = Some((done, total)),
             Action::FeedsUpdated(errors) => self.feeds_updated(errors),
+            Action::StoriesChanged => self.refresh_links(),
             _ => {}
         }
     }
@@ -460,8 +489,17 @@ impl App {
 
     /// Opens the selected article in the reading pane.
     fn open_selected(&mut self) {
-        let Some(entry) = self.selected_entry() else {
-            return;
+        if let Some(id) = self.selected_entry().map(|e| e.summary.id) {
+            self.jump_to(id);
+        }
+    }
+
+    /// Opens an article of the library in the reading pane, selects it in the list when the list
+    /// shows it, and marks it read (with its story's other articles when so configured).
+    /// Returns whether it opened.
+    fn open_id(&mut self, id: ArticleId) -> bool {
+        let Some(entry) = self.library.get(id) else {
+            return false;
         };
         let summary = entry.summary.clone();
         let (article, quotes) = match self.cache.get(&summary.id) {
@@ -479,14 +517,25 @@ impl App {
                 }
                 Err(e) => {
                     self.status = Some(sanitize(&e.to_string()).replace('\n', " "));
-                    return;
+                    return false;
                 }
             },
         };
         self.show(article, quotes);
-        if self.mark_read_on_open {
-            self.change_marks(vec![(summary.id, true)]);
+        self.load_links();
+        if let Some(i) = self.library.index_of(id)
+            && let Some(at) = self.shown.iter().position(|&s| s == i)
+        {
+            self.selected = at;
         }
+        if self.mark_read_on_open {
+            let mut changes = vec![(summary.id, true)];
+            if self.mark_story_read {
+                changes.extend(self.story_copies(id).into_iter().map(|c| (c, true)));
+            }
+            self.change_marks(changes);
+        }
+        true
     }
 
     /// Shows an article and its quotes in the reading pane (on a narrow screen, focused).
@@ -500,6 +549,7 @@ impl App {
             scroll: 0,
             quote_selected: 0,
             highlight: None,
+            linked: Vec::new(),
         });
         if self.areas().reader.is_none() {
             self.focus = Pane::Reader;

@@ -3,7 +3,9 @@
 //!
 //! The loop draws the first frame before the library has loaded, then blocks on three channels
 //! (terminal events, loader events, signals) with no timeout: nothing is redrawn without an event,
-//! so an idle reader uses no CPU. Loader events are drained in batches before drawing.
+//! so an idle reader uses no CPU. Loader events are drained in batches before drawing. Story
+//! features go to the linking thread ([`crate::library::linker`]), which wakes the loop when
+//! links change.
 
 pub mod action;
 pub mod app;
@@ -14,12 +16,14 @@ pub mod layout;
 pub mod popup;
 pub mod quote_rows;
 pub mod reload;
+pub mod stories;
 pub mod terminal;
 pub mod view;
 pub mod wrap;
 
 use crate::context::Context;
 use crate::feeds::{self, FetchOptions, UpdateEvent};
+use crate::library::linker::Linker;
 use crate::library::load::{self, LoadEvent, Source};
 use action::Action;
 use anyhow::Context as _;
@@ -37,6 +41,10 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
     let load_options = ctx.load_options();
     let subscribed = ctx.config.feeds.clone();
     let mut app = App::new(ctx.store, keymap, ctx.config.mark_read_on_open);
+    app.mark_story_read = ctx.config.mark_story_read;
+    // Stories are linked on a thread of their own; the loop hears when links change.
+    let (linker, links_changed) = Linker::spawn();
+    app.set_stories(linker.index.clone());
     if let Some(w) = ctx.warnings.last() {
         app.status = Some(w.clone());
     }
@@ -63,7 +71,7 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
                     // Everything pending, then one frame; bounded so keys still get a turn
                     // when the loader is as fast as the loop.
                     let pending = std::iter::once(ev).chain(loader.try_iter().take(MAX_BATCH));
-                    handle_load_events(&mut app, pending);
+                    handle_load_events(&mut app, &linker, pending);
                     if app.loading.is_none() {
                         loader = never();
                     }
@@ -85,6 +93,7 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
                 }
                 Err(_) => updater = never(),
             },
+            recv(links_changed) -> _ => app.update(Action::StoriesChanged),
             recv(signals) -> _ => app.quit = true,
         }
         if let Some(request) = app.reload.take() {
@@ -112,7 +121,7 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
 
 /// Applies loader events in order, with each run of article batches joined into one update, so
 /// that a drained channel costs one merge into the list rather than one per batch.
-fn handle_load_events(app: &mut App, events: impl Iterator<Item = LoadEvent>) {
+fn handle_load_events(app: &mut App, linker: &Linker, events: impl Iterator<Item = LoadEvent>) {
     let mut articles = Vec::new();
     for ev in events {
         match ev {
@@ -121,7 +130,7 @@ fn handle_load_events(app: &mut App, events: impl Iterator<Item = LoadEvent>) {
                 if !articles.is_empty() {
                     app.update(Action::Loaded(std::mem::take(&mut articles)));
                 }
-                handle_load_event(app, other);
+                handle_load_event(app, linker, other);
             }
         }
     }
@@ -130,8 +139,12 @@ fn handle_load_events(app: &mut App, events: impl Iterator<Item = LoadEvent>) {
     }
 }
 
-fn handle_load_event(app: &mut App, ev: LoadEvent) {
+fn handle_load_event(app: &mut App, linker: &Linker, ev: LoadEvent) {
     let action = match ev {
+        LoadEvent::Features(features) => {
+            linker.add(features);
+            return;
+        }
         LoadEvent::Articles(a) => Action::Loaded(a),
         LoadEvent::Failed(m) | LoadEvent::Warning(m) => Action::LoadProblem(m),
         LoadEvent::Removed(ids) => Action::Removed(ids),

@@ -1,5 +1,6 @@
 //! The popups over the panes: help, the yes/no question before marking all read, the filter
-//! choices, the article's links and the feeds that failed to update. Each keeps its own selection; the app decides what a choice does.
+//! choices, the article's links, its linked articles, the stories view and the feeds that failed
+//! to update. Each keeps its own selection; the app decides what a choice does.
 
 /// One choice of the filter popup.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +46,17 @@ pub enum Popup {
         errors: Vec<String>,
         selected: usize,
     },
+    /// The opened article's linked articles.
+    Linked {
+        rows: Vec<super::stories::LinkedRow>,
+        selected: usize,
+    },
+    /// The library grouped by story: stories of two articles or more, and how many stand alone.
+    Stories {
+        rows: Vec<super::stories::StoryRow>,
+        alone: usize,
+        selected: usize,
+    },
 }
 
 impl Popup {
@@ -55,6 +67,8 @@ impl Popup {
             Popup::Filter { choices, selected } => (selected, choices.len()),
             Popup::Links { links, selected } => (selected, links.len()),
             Popup::FeedErrors { errors, selected } => (selected, errors.len()),
+            Popup::Linked { rows, selected } => (selected, rows.len()),
+            Popup::Stories { rows, selected, .. } => (selected, rows.len()),
             Popup::ConfirmMarkAll { .. } => return,
         };
         *sel = step(*sel, delta, len);

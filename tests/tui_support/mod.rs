@@ -5,12 +5,14 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 use std::rc::Rc;
+use std::sync::{Arc, RwLock};
 use tidings::article::{
     Article, ArticleId, Block, BlockKind, Format, Link, Location, Origin, Published, Summary,
 };
 use tidings::library::load::{Source, load_blocking};
 use tidings::quotes::{Quote, QuoteKind};
 use tidings::store::Store;
+use tidings::stories::{Features, StoryIndex};
 use tidings::tui::action::Action;
 use tidings::tui::app::App;
 use tidings::tui::keymap::Keymap;
@@ -33,6 +35,54 @@ pub fn app_over_fixtures(dir: &tempfile::TempDir, w: u16, h: u16) -> App {
     app
 }
 
+/// A reader over `sources` with a store in `dir`, sized `w`×`h`, and the story index built
+/// whole from the articles' features (as the linking thread builds it while they load).
+pub fn app_with_stories(dir: &tempfile::TempDir, sources: Vec<Source>, w: u16, h: u16) -> App {
+    let store = Store::open(&dir.path().join("tidings.db")).unwrap();
+    let mut app = App::new(store, Keymap::default(), true);
+    app.update(Action::Resize(w, h));
+    let (mut summaries, problems) = load_blocking(sources);
+    summaries.sort_by_key(|s| s.location.display_path());
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut index = StoryIndex::new();
+    let mut articles: Vec<Article> = summaries
+        .iter()
+        .map(|s| tidings::library::open(s).unwrap())
+        .collect();
+    articles.sort_by_key(|a| (a.published, a.id));
+    for a in &articles {
+        index.add(a.id, &Features::of(a), a.published, a.lang.as_deref());
+    }
+    app.update(Action::Loaded(summaries));
+    app.update(Action::LoadFinished);
+    app.set_stories(Arc::new(RwLock::new(index)));
+    app.update(Action::StoriesChanged);
+    app
+}
+
+/// The folder of the two real seed articles, when it is there.
+pub fn seeds() -> Option<PathBuf> {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds"));
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: {} is not there", dir.display());
+        None
+    }
+}
+
+/// Selects the article with this title in the list.
+pub fn select_title(app: &mut App, title: &str) {
+    let at = shown_titles(app)
+        .iter()
+        .position(|t| t == title)
+        .unwrap_or_else(|| panic!("{title} is not listed"));
+    press(app, "g");
+    for _ in 0..at {
+        press(app, "j");
+    }
+}
+
 /// The read marks in the store at `dir`, read again from disk.
 pub fn stored_marks(dir: &tempfile::TempDir) -> std::collections::HashSet<ArticleId> {
     Store::open(&dir.path().join("tidings.db"))
@@ -42,13 +92,22 @@ pub fn stored_marks(dir: &tempfile::TempDir) -> std::collections::HashSet<Articl
 }
 
 /// Presses keys as written: single characters, or `<Enter>`, `<Esc>`, `<Tab>`, `<BackTab>`,
-/// `<Down>`, `<Up>`, `<Backspace>`, `<PageDown>`, `<Space>`.
+/// `<Down>`, `<Up>`, `<Left>`, `<Right>`, `<Backspace>`, `<PageDown>`, `<Space>`, any of them
+/// with Alt as `<Alt-Left>`.
 pub fn press(app: &mut App, keys: &str) {
     let mut rest = keys;
     while let Some(c) = rest.chars().next() {
+        let mut mods = KeyModifiers::empty();
         let (code, len) = if c == '<' {
             let end = rest.find('>').unwrap();
-            let code = match &rest[1..end] {
+            let mut name = &rest[1..end];
+            if let Some(plain) = name.strip_prefix("Alt-") {
+                mods = KeyModifiers::ALT;
+                name = plain;
+            }
+            let code = match name {
+                "Left" => KeyCode::Left,
+                "Right" => KeyCode::Right,
                 "Enter" => KeyCode::Enter,
                 "Esc" => KeyCode::Esc,
                 "Tab" => KeyCode::Tab,
@@ -65,7 +124,7 @@ pub fn press(app: &mut App, keys: &str) {
             (KeyCode::Char(c), c.len_utf8())
         };
         rest = &rest[len..];
-        let event = KeyEvent::new(code, KeyModifiers::empty());
+        let event = KeyEvent::new(code, mods);
         if let Some(action) = app.translate(&event) {
             app.update(action);
         }

@@ -6,7 +6,8 @@
 //! With a store ([`Options::store`]), a folder's cached summaries are sent first, so a second start
 //! lists the library at once; then the folder is walked, files that are new or changed since they
 //! were cached are parsed in parallel on all cores, and articles of files that are gone are sent
-//! as [`LoadEvent::Removed`].
+//! as [`LoadEvent::Removed`]. Each parsed article's story features follow its summary
+//! ([`LoadEvent::Features`]) and are kept in the store; a cached file's come from the store.
 //!
 //! Read marks are not the loader's business: the receiver combines each summary with
 //! [`crate::store::Store::read_ids`] (read once at start), as [`load_blocking`] shows.
@@ -18,6 +19,7 @@ mod worker;
 pub use sources::{LoadError, sources, url_of};
 
 use crate::article::{ArticleId, Summary};
+use crate::stories::persist::Stored;
 use crossbeam_channel::{Receiver, bounded};
 use std::path::PathBuf;
 
@@ -39,6 +41,9 @@ pub enum LoadEvent {
     /// A batch of articles (a few hundred). An article already listed with the same id is
     /// replaced.
     Articles(Vec<Summary>),
+    /// The story features of articles sent in an earlier `Articles` event: computed as their
+    /// files were parsed, or read from the store for cached files.
+    Features(Vec<Stored>),
     /// Articles sent earlier (from the cache) whose file is gone or no longer holds them.
     Removed(Vec<ArticleId>),
     /// A source or file that could not be read, with a message naming it; the rest still loads.
@@ -115,7 +120,7 @@ pub fn load_blocking_with(sources: Vec<Source>, options: Options) -> (Vec<Summar
             }
             LoadEvent::Removed(ids) => library.remove(&ids),
             LoadEvent::Failed(m) | LoadEvent::Warning(m) => problems.push(m),
-            LoadEvent::Progress { .. } => {}
+            LoadEvent::Progress { .. } | LoadEvent::Features(_) => {}
             LoadEvent::Finished => break,
         }
     }

@@ -330,3 +330,96 @@ fn the_seed_folder_loads_both_articles_and_lists_them_again_from_the_store() {
     expected.sort();
     assert_eq!(titles(&second), expected);
 }
+
+/// The ids of every article whose story features arrived, sorted.
+fn feature_ids(events: &[LoadEvent]) -> Vec<ArticleId> {
+    let mut ids: Vec<ArticleId> = events
+        .iter()
+        .filter_map(|e| match e {
+            LoadEvent::Features(batch) => Some(batch.iter().map(|s| s.id)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    ids.sort();
+    ids
+}
+
+fn article_ids(events: &[LoadEvent]) -> Vec<ArticleId> {
+    let mut ids: Vec<ArticleId> = events
+        .iter()
+        .filter_map(|e| match e {
+            LoadEvent::Articles(batch) => Some(batch.iter().map(|s| s.id)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn story_features_follow_their_articles_and_come_from_the_store_on_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("lib");
+    let db = dir.path().join("tidings.db");
+    for (name, title) in [
+        ("a.txt", "Ottilie Brankovska gewinnt in Quellbach"),
+        ("b.txt", "Ottilie Brankovska vince a Quellbach"),
+        ("c.txt", "Hafenfest in Marlow abgesagt"),
+    ] {
+        write(&root.join(name), article(title).as_bytes());
+    }
+    let first = events(vec![Source::Path(root.clone())], with_store(&db));
+    assert_eq!(article_ids(&first).len(), 3);
+    assert_eq!(feature_ids(&first), article_ids(&first));
+    // Each batch's features come after its articles.
+    let mut listed = std::collections::HashSet::new();
+    for e in &first {
+        match e {
+            LoadEvent::Articles(batch) => listed.extend(batch.iter().map(|s| s.id)),
+            LoadEvent::Features(batch) => {
+                assert!(batch.iter().all(|s| listed.contains(&s.id)));
+            }
+            _ => {}
+        }
+    }
+    let names = |events: &[LoadEvent]| {
+        let mut names: Vec<String> = events
+            .iter()
+            .filter_map(|e| match e {
+                LoadEvent::Features(b) => Some(b.iter().flat_map(|s| s.features.names.clone())),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        names.sort();
+        names
+    };
+    assert!(
+        names(&first).iter().any(|n| n.contains("brankovska")),
+        "{:?}",
+        names(&first)
+    );
+
+    // A restart parses nothing and still has every article's features, the same ones.
+    let second = events(vec![Source::Path(root.clone())], with_store(&db));
+    assert_eq!(last_total(&second), Some(0));
+    assert_eq!(feature_ids(&second), article_ids(&first));
+    assert_eq!(names(&second), names(&first));
+
+    // Features lost from the store (an older version kept none): that file is parsed again.
+    let store = Store::open(&db).unwrap();
+    let gone = article_ids(&first)[0];
+    store
+        .conn()
+        .execute(
+            "DELETE FROM story_features WHERE id = ?1",
+            [gone.to_string()],
+        )
+        .unwrap();
+    drop(store);
+    let third = events(vec![Source::Path(root)], with_store(&db));
+    assert_eq!(last_total(&third), Some(1));
+    assert_eq!(feature_ids(&third), article_ids(&first));
+}

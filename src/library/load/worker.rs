@@ -7,6 +7,8 @@ use super::{LoadEvent, Options, Source};
 use crate::article::{ArticleId, Location, Summary};
 use crate::ingest::{self, IngestError, Parsed};
 use crate::store::{CachedFile, Store, decode_summaries};
+use crate::stories::Features;
+use crate::stories::persist::{self, Stored};
 use crossbeam_channel::{Sender, bounded};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -103,6 +105,7 @@ impl Worker {
 
     fn samples(&mut self) -> Sent {
         let mut summaries = Vec::new();
+        let mut features = Vec::new();
         for (name, bytes) in super::super::samples::SAMPLES {
             match ingest::parse_bytes(bytes, Location::Bundled(name.to_string())) {
                 Ok(parsed) => {
@@ -110,11 +113,20 @@ impl Worker {
                         self.send(LoadEvent::Warning(warning))?;
                     }
                     summaries.extend(parsed.articles.iter().map(|a| a.summary()));
+                    features.extend(parsed.articles.iter().map(stored_features));
                 }
                 Err(e) => self.send(LoadEvent::Failed(e.to_string()))?,
             }
         }
-        self.send_articles(summaries)
+        self.send_articles(summaries)?;
+        self.send_features(features)
+    }
+
+    fn send_features(&self, features: Vec<Stored>) -> Sent {
+        if features.is_empty() {
+            return Ok(());
+        }
+        self.send(LoadEvent::Features(features))
     }
 
     /// The stored items of feeds: one query, no parsing.
@@ -177,6 +189,7 @@ impl Worker {
         let mut known = HashMap::new();
         let stopped = AtomicBool::new(false);
         let undecodable = Mutex::new(Vec::new());
+        let files = Mutex::new(Vec::new());
         let read = self.pool.in_place_scope(|scope| {
             let mut chunk = Vec::with_capacity(self.batch);
             let mut articles = 0;
@@ -192,15 +205,16 @@ impl Worker {
                 if articles >= self.batch {
                     articles = 0;
                     let full = std::mem::replace(&mut chunk, Vec::with_capacity(self.batch));
-                    let (tx, stopped, undecodable) = (self.tx.clone(), &stopped, &undecodable);
-                    scope.spawn(move |_| decode_and_send(full, &tx, stopped, undecodable));
+                    let (tx, stopped, undecodable, files) =
+                        (self.tx.clone(), &stopped, &undecodable, &files);
+                    scope.spawn(move |_| decode_and_send(full, &tx, stopped, undecodable, files));
                 }
                 match stopped.load(Ordering::Relaxed) {
                     true => ControlFlow::Break(()),
                     false => ControlFlow::Continue(()),
                 }
             });
-            decode_and_send(chunk, &self.tx, &stopped, &undecodable);
+            decode_and_send(chunk, &self.tx, &stopped, &undecodable, &files);
             read
         });
         // A row that could not be decoded listed nothing: its file is parsed again.
@@ -214,7 +228,43 @@ impl Worker {
             // What was sent stays listed; the files are compared against what was read.
             self.send(LoadEvent::Warning(format!("{e}; parsing the files again")))?;
         }
+        let files = files.into_inner().unwrap_or_default();
+        self.send_cached_features(store, files, &mut known)?;
         Ok(known)
+    }
+
+    /// Sends the stored story features of cached files' articles. A file with an article whose
+    /// features are not in the store (kept by an older version) is forgotten from `known`, so
+    /// that it is parsed again and its features computed.
+    fn send_cached_features(
+        &self,
+        store: &Store,
+        files: Vec<(PathBuf, Vec<ArticleId>)>,
+        known: &mut HashMap<OsString, Known>,
+    ) -> Sent {
+        if files.is_empty() {
+            return Ok(());
+        }
+        let mut stored: HashMap<ArticleId, Stored> = match persist::load_all(store.conn()) {
+            Ok(all) => all.into_iter().map(|s| (s.id, s)).collect(),
+            Err(e) => {
+                self.send(LoadEvent::Warning(format!("{e}; linking stories again")))?;
+                HashMap::new()
+            }
+        };
+        let mut batch = Vec::with_capacity(self.batch);
+        for (path, ids) in files {
+            if !ids.iter().all(|id| stored.contains_key(id)) {
+                known.remove(path.as_os_str());
+                continue;
+            }
+            batch.extend(ids.iter().filter_map(|id| stored.remove(id)));
+            if batch.len() >= self.batch {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(self.batch));
+                self.send_features(full)?;
+            }
+        }
+        self.send_features(batch)
     }
 
     /// Files the cache knew that are no longer on disk: their articles leave the list and the
@@ -226,7 +276,8 @@ impl Worker {
         let paths: Vec<PathBuf> = gone.into_keys().map(PathBuf::from).collect();
         let ids = paths.iter().flat_map(|p| self.cached_ids(p)).collect();
         self.send(LoadEvent::Removed(ids))?;
-        self.cache(Box::new(move |store| store.cache_remove(&paths)))
+        let write = move |store: &Store| store.cache_remove(&paths).map_err(|e| e.to_string());
+        self.cache(Box::new(write))
     }
 
     /// Parses the files on all cores (rayon) while this thread gathers the results in batches, so
@@ -283,6 +334,7 @@ impl Worker {
         }
         let count = chunk.len();
         let mut summaries = Vec::new();
+        let mut features = Vec::new();
         let mut removed = Vec::new();
         let mut cached = Vec::new();
         let mut failed_paths = Vec::new();
@@ -290,6 +342,7 @@ impl Worker {
             match result {
                 Ok(Read {
                     summaries: new,
+                    features: computed,
                     warnings,
                 }) => {
                     for warning in warnings {
@@ -298,6 +351,7 @@ impl Worker {
                     let kept: HashSet<ArticleId> = new.iter().map(|s| s.id).collect();
                     removed.extend(old_ids.iter().filter(|id| !kept.contains(id)));
                     summaries.extend(new.iter().cloned());
+                    features.extend(computed);
                     cached.push(CachedFile {
                         path: file.path.clone(),
                         size: file.size,
@@ -319,10 +373,18 @@ impl Worker {
         }
         self.send_articles(summaries)?;
         if !cached.is_empty() {
-            self.cache(Box::new(move |store| store.cache_put(&cached)))?;
+            let write = move |store: &Store| store.cache_put(&cached).map_err(|e| e.to_string());
+            self.cache(Box::new(write))?;
+        }
+        if !features.is_empty() {
+            let kept = features.clone();
+            self.cache(Box::new(move |store| save_features(store, &kept)))?;
+            self.send_features(features)?;
         }
         if !failed_paths.is_empty() {
-            self.cache(Box::new(move |store| store.cache_remove(&failed_paths)))?;
+            let write =
+                move |store: &Store| store.cache_remove(&failed_paths).map_err(|e| e.to_string());
+            self.cache(Box::new(write))?;
         }
         self.done += count;
         self.send(LoadEvent::Progress {
@@ -348,8 +410,8 @@ impl Worker {
     }
 }
 
-/// A write to the cache, run on the writer thread.
-type CacheWrite = Box<dyn FnOnce(&Store) -> Result<(), crate::store::StoreError> + Send>;
+/// A write to the cache, run on the writer thread; `Err` is a warning naming what failed.
+type CacheWrite = Box<dyn FnOnce(&Store) -> Result<(), String> + Send>;
 
 struct CacheWriter {
     tx: Sender<CacheWrite>,
@@ -366,13 +428,18 @@ impl CacheWriter {
                 return None;
             }
         };
+        if let Err(e) = persist::init(store.conn()) {
+            let _ = events.send(LoadEvent::Warning(format!(
+                "{e}; story features are not kept"
+            )));
+        }
         let (tx, rx) = bounded::<CacheWrite>(CHANNEL_WRITES);
         let thread = std::thread::Builder::new()
             .name("tidings-cache".into())
             .spawn(move || {
                 for write in rx {
                     if let Err(e) = write(&store) {
-                        let _ = events.send(LoadEvent::Warning(e.to_string()));
+                        let _ = events.send(LoadEvent::Warning(e));
                     }
                 }
             })
@@ -406,11 +473,16 @@ fn decode_and_send(
     tx: &Sender<LoadEvent>,
     stopped: &AtomicBool,
     undecodable: &Mutex<Vec<PathBuf>>,
+    files: &Mutex<Vec<(PathBuf, Vec<ArticleId>)>>,
 ) {
     let mut summaries = Vec::with_capacity(chunk.len());
+    let mut ids = Vec::with_capacity(chunk.len());
     for (path, encoded) in chunk {
         match decode_summaries(&encoded) {
-            Some(decoded) => summaries.extend(decoded),
+            Some(decoded) => {
+                ids.push((path, decoded.iter().map(|s| s.id).collect()));
+                summaries.extend(decoded);
+            }
             None => {
                 if let Ok(mut paths) = undecodable.lock() {
                     paths.push(path);
@@ -418,14 +490,19 @@ fn decode_and_send(
             }
         }
     }
+    if let Ok(mut files) = files.lock() {
+        files.extend(ids);
+    }
     if !summaries.is_empty() && tx.send(LoadEvent::Articles(summaries)).is_err() {
         stopped.store(true, Ordering::Relaxed);
     }
 }
 
-/// What the loader keeps of a parsed file: its list rows and its warnings.
+/// What the loader keeps of a parsed file: its list rows, its articles' story features and its
+/// warnings.
 struct Read {
     summaries: Vec<Summary>,
+    features: Vec<Stored>,
     warnings: Vec<String>,
 }
 
@@ -433,7 +510,31 @@ impl From<Parsed> for Read {
     fn from(parsed: Parsed) -> Self {
         Read {
             summaries: parsed.articles.iter().map(|a| a.summary()).collect(),
+            features: parsed.articles.iter().map(stored_features).collect(),
             warnings: parsed.warnings,
         }
     }
+}
+
+/// An article's story features, as the store keeps them and the story index takes them.
+fn stored_features(article: &crate::article::Article) -> Stored {
+    Stored {
+        id: article.id,
+        features: Features::of(article),
+        published: article.published,
+        lang: article.lang.clone(),
+    }
+}
+
+/// Writes a batch's story features in one transaction.
+fn save_features(store: &Store, features: &[Stored]) -> Result<(), String> {
+    let failed = |e: &dyn std::fmt::Display| format!("{e}; they are computed again next time");
+    let tx = store
+        .conn()
+        .unchecked_transaction()
+        .map_err(|e| failed(&e))?;
+    for stored in features {
+        persist::save(&tx, stored).map_err(|e| failed(&e))?;
+    }
+    tx.commit().map_err(|e| failed(&e))
 }

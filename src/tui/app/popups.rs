@@ -67,6 +67,16 @@ impl App {
                 }
             }
             Popup::FeedErrors { .. } => {}
+            Popup::Linked { rows, selected } => {
+                if let Some(row) = rows.get(selected) {
+                    self.jump_to(row.id);
+                }
+            }
+            Popup::Stories { rows, selected, .. } => {
+                if let Some(row) = rows.get(selected) {
+                    self.open_story(row);
+                }
+            }
         }
     }
 

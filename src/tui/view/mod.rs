@@ -6,6 +6,7 @@ mod popup;
 mod quotes;
 mod reader;
 mod status;
+mod stories;
 
 use super::app::App;
 use super::layout::{self, Pane};

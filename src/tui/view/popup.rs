@@ -12,6 +12,14 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 pub fn draw(app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
+    if let Popup::Stories {
+        rows,
+        alone,
+        selected,
+    } = popup
+    {
+        return super::stories::draw(rows, *alone, *selected, frame, area);
+    }
     let (title, lines, selected): (String, Vec<String>, Option<usize>) = match popup {
         Popup::Help { scroll } => {
             let help = app.keymap.help();
@@ -58,6 +66,27 @@ pub fn draw(app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
             errors.iter().map(|e| cell_text(e)).collect(),
             Some(*selected),
         ),
+        Popup::Linked { rows, selected } => (
+            format!("Linked articles: {} (Enter jumps)", rows.len()),
+            rows.iter()
+                .map(|r| {
+                    let mut line = format!(
+                        "{}  {}  {:<10}  {}",
+                        cell_text(&r.outlet),
+                        cell_text(&r.lang),
+                        r.date,
+                        cell_text(&r.title)
+                    );
+                    if !r.shared.is_empty() {
+                        line.push_str("  — ");
+                        line.push_str(&cell_text(&r.shared.join(", ")));
+                    }
+                    line
+                })
+                .collect(),
+            Some(*selected),
+        ),
+        Popup::Stories { .. } => return,
     };
     let content_w = lines
         .iter()

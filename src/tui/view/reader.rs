@@ -1,7 +1,8 @@
 //! The reading pane: the opened article's laid-out lines from the scroll position, with quotes
-//! marked (underlined) and the quote chosen in the quotes pane highlighted.
+//! marked (underlined) and the quote chosen in the quotes pane highlighted; its bottom border
+//! says how many articles are linked to it.
 
-use super::pane_block;
+use super::{cell_text, pane_block};
 use crate::tui::app::{App, Opened};
 use crate::tui::document::{DocLine, LineStyle};
 use crate::tui::layout::Pane;
@@ -33,7 +34,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             o.lines.len()
         )
     };
-    let block = pane_block(app, Pane::Reader, title);
+    let mut block = pane_block(app, Pane::Reader, title);
+    if !o.linked.is_empty() {
+        block =
+            block.title_bottom(Line::from(linked_summary(o)).style(Style::new().fg(Color::Cyan)));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let offsets = o.article.block_offsets();
@@ -45,6 +50,22 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .map(|l| draw_line(o, l, &offsets))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// How many articles are linked, with their outlets and languages: "2 linked: Outlet (it), …".
+fn linked_summary(o: &Opened) -> String {
+    let mut seen = Vec::new();
+    for r in &o.linked {
+        let label = format!("{} ({})", cell_text(&r.outlet), cell_text(&r.lang));
+        if !seen.contains(&label) {
+            seen.push(label);
+        }
+    }
+    format!(
+        " {} linked: {} — L lists them ",
+        o.linked.len(),
+        seen.join(", ")
+    )
 }
 
 fn base_style(style: LineStyle) -> Style {
