@@ -173,7 +173,8 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
                         if let Some(n) = &named {
                             last_named = Some(n.clone());
                         }
-                        named.or(Some(phrase))
+                        // "Kommentaren eines offiziellen Sprechers" → "ein offizieller Sprecher".
+                        named.or_else(|| Some(lex.nominative(&phrase).unwrap_or(phrase)))
                     }
                     Some(Speaker::Anaphor(word)) => last_named.clone().or(word),
                     // No cue: a following quoted sentence keeps the previous speaker.
