@@ -199,9 +199,13 @@ fn classify(text: &str, att: &speaker::Attribution) -> QuoteKind {
     let sentence = text.ends_with(['.', '!', '?', ',', '…']);
     // A name has no sentence punctuation and, unless a cue follows it, is not speech.
     let name_like = !lower && !sentence && !att.after && !att.colon;
-    let term = if att.after || att.colon {
+    // „Yemen Observer“ berichtete, “The Daily Mail” reported: a title before a cue is the
+    // subject of the cue, not what was said.
+    let term = if title_like(text) && !att.colon {
+        true
+    } else if att.after || att.colon {
         false
-    } else if att.naming || att.after_article && !lower || title_like(text) {
+    } else if att.naming || att.after_article && !lower {
         true
     } else if words <= TERM_WORDS {
         name_like || !(lower && (att.speechy || att.adjacent))

@@ -400,3 +400,23 @@ fn german_place_phrases_and_nouns_after_articles_are_no_names() {
     assert_eq!(got[0], said("Das wird so nicht bleiben.", "Karl Imhof"));
     assert_ne!(got[1].1.as_deref(), Some("in einem Interview"));
 }
+
+#[test]
+fn a_quoted_title_before_a_cue_is_the_subject_not_speech() {
+    let got = extract(&article(
+        Some("en"),
+        &[
+            "“Harbour Weekly Review” reported that the ferry will stop in May. “We are sorry,” said Ada Lund.",
+        ],
+    ));
+    let title = got
+        .iter()
+        .find(|q| q.text == "Harbour Weekly Review")
+        .map(|q| q.kind);
+    assert_eq!(title, Some(QuoteKind::Term));
+    let speech = got
+        .iter()
+        .find(|q| q.text == "We are sorry,")
+        .map(|q| q.kind);
+    assert_eq!(speech, Some(QuoteKind::Speech));
+}
