@@ -62,6 +62,12 @@ pub struct LexiconFile {
     pub reported: Vec<String>,
     /// Words right before a quoted name or title ("called", "named", "Motto"): a term.
     pub naming: Vec<String>,
+    /// Words that look like names but never speak: names of languages ("auf Russisch").
+    pub never_speakers: Vec<String>,
+    /// A role phrase in its base form: an inflected determiner ("eines") and the form and
+    /// adjective ending it takes in the nominative (["ein", "er"]), so "eines offiziellen
+    /// Sprechers" reads "ein offizieller Sprecher". Languages without case leave it out.
+    pub nominative: HashMap<String, Vec<String>>,
 }
 
 /// What a cue does with the speaker.
@@ -93,6 +99,9 @@ pub struct Lexicon {
     reported: HashSet<String>,
     naming: HashSet<String>,
     nouns: HashSet<String>,
+    never_speakers: HashSet<String>,
+    /// Lowercased inflected determiner → (nominative determiner, adjective ending).
+    nominative: HashMap<String, (String, String)>,
 }
 
 fn lower_set(words: &[String]) -> HashSet<String> {
@@ -147,6 +156,15 @@ impl Lexicon {
             reported: lower_set(&file.reported),
             naming: lower_set(&file.naming),
             nouns: lower_set(&file.nouns),
+            never_speakers: lower_set(&file.never_speakers),
+            nominative: file
+                .nominative
+                .iter()
+                .filter_map(|(k, v)| match v.as_slice() {
+                    [det, ending] => Some((k.to_lowercase(), (det.clone(), ending.clone()))),
+                    _ => None,
+                })
+                .collect(),
         }
     }
 
@@ -230,6 +248,57 @@ impl Lexicon {
     pub fn is_noun_of_saying(&self, word: &str) -> bool {
         self.nouns.contains(lower(word).as_ref())
     }
+
+    /// A word that is never a speaker (a language name).
+    pub fn is_never_speaker(&self, word: &str) -> bool {
+        self.never_speakers.contains(lower(word).as_ref())
+    }
+
+    /// The byte length of a role word's base form: the word itself when it is a role, or without
+    /// the case ending that makes it one ("Sprechers" → 8, "Präsidenten" → "Präsident").
+    pub fn role_base_len(&self, word: &str) -> Option<usize> {
+        let w = lower(word);
+        let w = w.as_ref();
+        let is = |s: &str| {
+            self.roles.contains(s)
+                || self.role_suffix_lens.iter().any(|&n| {
+                    s.len() > n
+                        && s.is_char_boundary(s.len() - n)
+                        && self.roles.contains(&s[s.len() - n..])
+                })
+        };
+        if is(w) {
+            return Some(word.len());
+        }
+        // Case endings are ASCII, so the cut is the same in the lowercased and the written word.
+        ["s", "n", "en"]
+            .iter()
+            .find(|e| w.strip_suffix(**e).is_some_and(is))
+            .map(|e| word.len() - e.len())
+    }
+
+    /// A role phrase in the nominative when the lexicon can tell: an inflected determiner (after
+    /// words of saying, as in "Kommentaren eines …"), adjectives ending in "-en", and a role noun
+    /// with its case ending. Anything else gives `None`: the phrase is kept as written.
+    pub fn nominative(&self, phrase: &str) -> Option<String> {
+        let ws: Vec<&str> = phrase.split_whitespace().collect();
+        let det_at = ws.iter().position(|w| !self.is_noun_of_saying(w))?;
+        let (det, ending) = self.nominative.get(lower(ws.get(det_at)?).as_ref())?;
+        let (noun, adjectives) = ws.get(det_at + 1..)?.split_last()?;
+        let base = self.role_base_len(noun)?;
+        let mut out = det.clone();
+        for adj in adjectives {
+            let stem = adj
+                .strip_suffix("en")
+                .filter(|_| adj.starts_with(char::is_lowercase))?;
+            out.push(' ');
+            out.push_str(stem);
+            out.push_str(ending);
+        }
+        out.push(' ');
+        out.push_str(noun.get(..base)?);
+        Some(out)
+    }
 }
 
 /// A word in lower case, borrowed when it already is (most words are).
@@ -274,8 +343,11 @@ fn merge(into: &mut LexiconFile, from: &LexiconFile) {
         function_words,
         stops,
         reported,
-        naming
+        naming,
+        never_speakers
     );
+    into.nominative
+        .extend(from.nominative.iter().map(|(k, v)| (k.clone(), v.clone())));
 }
 
 impl Lexicons {

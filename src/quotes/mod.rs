@@ -173,7 +173,8 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
                         if let Some(n) = &named {
                             last_named = Some(n.clone());
                         }
-                        named.or(Some(phrase))
+                        // "Kommentaren eines offiziellen Sprechers" → "ein offizieller Sprecher".
+                        named.or_else(|| Some(lex.nominative(&phrase).unwrap_or(phrase)))
                     }
                     Some(Speaker::Anaphor(word)) => last_named.clone().or(word),
                     // No cue: a following quoted sentence keeps the previous speaker.
@@ -198,9 +199,13 @@ fn classify(text: &str, att: &speaker::Attribution) -> QuoteKind {
     let sentence = text.ends_with(['.', '!', '?', ',', '…']);
     // A name has no sentence punctuation and, unless a cue follows it, is not speech.
     let name_like = !lower && !sentence && !att.after && !att.colon;
-    let term = if att.after || att.colon {
+    // „Yemen Observer“ berichtete, “The Daily Mail” reported: a title before a cue is the
+    // subject of the cue, not what was said.
+    let term = if title_like(text) && !att.colon {
+        true
+    } else if att.after || att.colon {
         false
-    } else if att.naming || att.after_article && !lower || title_like(text) {
+    } else if att.naming || att.after_article && !lower {
         true
     } else if words <= TERM_WORDS {
         name_like || !(lower && (att.speechy || att.adjacent))

@@ -180,6 +180,7 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
             && !lex.is_stop(w)
             && !lex.is_pronoun(w)
             && !lex.is_cue_word(w)
+            && !lex.is_never_speaker(w)
     };
     // Runs of name words; the best is the last of two words or more, else one after a role or
     // title, else the only word of the phrase.
@@ -194,7 +195,14 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
                     break;
                 }
             }
-            runs.push((start, i));
+            // "Das Original Tweet", "den Theologen Hans Küng": the capitalised word right after
+            // a definite article is a noun, not part of a person's name.
+            let after_article =
+                start > 0 && !ws[start - 1].comma && lex.is_definite(ws[start - 1].text);
+            let start = start + usize::from(after_article);
+            if start < i {
+                runs.push((start, i));
+            }
         } else {
             i += 1;
         }
@@ -233,8 +241,21 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
     let head = &ws[..end];
     let definite = lex.is_definite(ws[0].text);
     let has_role = head.iter().any(|w| lex.is_role(w.text));
-    let determined = lex.is_function_word(ws[0].text) && head.len() >= 2 && head.len() <= 6;
+    // "in einem Interview" is where, not who: a phrase opening with a preposition is no role.
+    let determined = lex.is_function_word(ws[0].text)
+        && (lex.is_definite(ws[0].text) || !lex.is_stop(ws[0].text))
+        && head.len() >= 2
+        && head.len() <= 6;
     if !has_role && !determined {
+        return None;
+    }
+    // "die auf Russisch": a preposition after the determiner, or a language at the end, makes an
+    // adverbial, not someone who speaks.
+    let adverbial = head
+        .get(1)
+        .is_some_and(|w| lex.is_stop(w.text) && !lex.is_function_word(w.text))
+        || head.last().is_some_and(|w| lex.is_never_speaker(w.text));
+    if adverbial {
         return None;
     }
     Some(Speaker::Role {
@@ -262,7 +283,8 @@ fn phrase_after<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
             }
             continue;
         }
-        if count > 0 && lex.is_stop(w) && !capitalised(raw) {
+        // "nach Worten des Präsidenten sei …": a verb of reported speech ends the subject.
+        if count > 0 && (lex.is_stop(w) && !capitalised(raw) || lex.is_reported(w)) {
             break;
         }
         if begin.is_none() {

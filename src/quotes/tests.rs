@@ -353,3 +353,70 @@ mod props {
         }
     }
 }
+
+#[test]
+fn german_roles_in_base_form_and_no_language_as_speaker() {
+    let got = speech(
+        "de",
+        &[
+            "Der Plan sei „ein Schritt in die richtige Richtung“ laut Angaben eines leitenden Bahn-Sprechers.",
+            "Die Antwort kam per Brief, die auf Englisch erklärte, es wäre „ein großes Vergnügen“, zu kommen.",
+            "Nach Worten des neuen Präsidenten sei die Lage „sehr ernst und unübersichtlich“.",
+            "Laut dem Verband der Bäcker sei das „schlicht nicht bezahlbar“.",
+        ],
+    );
+    assert_eq!(
+        got[0],
+        said(
+            "ein Schritt in die richtige Richtung",
+            "ein leitender Bahn-Sprecher"
+        )
+    );
+    assert_ne!(got[1].1.as_deref(), Some("Englisch"));
+    assert!(
+        !got[1].1.as_deref().unwrap_or("").contains("Englisch"),
+        "{got:?}"
+    );
+    assert_eq!(
+        got[2],
+        said("sehr ernst und unübersichtlich", "der neue Präsident")
+    );
+    // Not a role noun the lexicon knows: kept as written.
+    assert_eq!(
+        got[3],
+        said("schlicht nicht bezahlbar", "dem Verband der Bäcker")
+    );
+}
+
+#[test]
+fn german_place_phrases_and_nouns_after_articles_are_no_names() {
+    let got = speech(
+        "de",
+        &[
+            "Im Gespräch mit der Zeitung sagte der Theologe Karl Imhof: „Das wird so nicht bleiben.“",
+            "In einem Interview erklärte sie: „Wir fangen morgen wieder ganz von vorn an.“",
+        ],
+    );
+    assert_eq!(got[0], said("Das wird so nicht bleiben.", "Karl Imhof"));
+    assert_ne!(got[1].1.as_deref(), Some("in einem Interview"));
+}
+
+#[test]
+fn a_quoted_title_before_a_cue_is_the_subject_not_speech() {
+    let got = extract(&article(
+        Some("en"),
+        &[
+            "“Harbour Weekly Review” reported that the ferry will stop in May. “We are sorry,” said Ada Lund.",
+        ],
+    ));
+    let title = got
+        .iter()
+        .find(|q| q.text == "Harbour Weekly Review")
+        .map(|q| q.kind);
+    assert_eq!(title, Some(QuoteKind::Term));
+    let speech = got
+        .iter()
+        .find(|q| q.text == "We are sorry,")
+        .map(|q| q.kind);
+    assert_eq!(speech, Some(QuoteKind::Speech));
+}
