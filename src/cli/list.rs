@@ -40,7 +40,8 @@ impl<'a> ListItem<'a> {
 pub fn run(ctx: &Context, paths: &[PathBuf], json: bool, unread: bool) -> anyhow::Result<ExitCode> {
     let articles = ctx.load(paths)?;
     let shown = articles.iter().filter(|(_, read)| !unread || !read);
-    let mut out = std::io::stdout().lock();
+    // Buffered: stdout alone is line-buffered, one write per article.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if json {
         let items: Vec<_> = shown.map(|(s, r)| ListItem::new(s, *r)).collect();
         serde_json::to_writer_pretty(&mut out, &items)?;
@@ -59,5 +60,6 @@ pub fn run(ctx: &Context, paths: &[PathBuf], json: bool, unread: bool) -> anyhow
             )?;
         }
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -59,6 +59,9 @@ const LEXICONS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// Languages with function words: one bit each in [`Lexicon::common_words`].
+pub const MAX_COMMON_LANGS: usize = 16;
+
 const ISO639: &str = include_str!("../../assets/ingest/iso639.txt");
 
 /// What a word means inside a date line.
@@ -98,8 +101,9 @@ pub struct Lexicon {
     /// whatlang's ISO 639-3 code to ISO 639-1.
     pub iso639: HashMap<String, String>,
     /// Function words: each word's languages, as bits of [`Lexicon::common_langs`].
-    pub common_words: HashMap<Vec<u8>, u8, BuildHasherDefault<Fnv>>,
-    /// The ISO 639-1 codes of the languages with function words, in bit order (at most 8).
+    pub common_words: HashMap<Vec<u8>, u16, BuildHasherDefault<Fnv>>,
+    /// The ISO 639-1 codes of the languages with function words, in bit order (at most
+    /// [`MAX_COMMON_LANGS`]).
     pub common_langs: Vec<&'static str>,
 }
 
@@ -178,8 +182,8 @@ impl Lexicon {
                 "credit" => self
                     .credit_labels
                     .extend(rest.split_whitespace().map(str::to_lowercase)),
-                "common" if self.common_langs.len() < 8 => {
-                    let bit = 1u8 << self.common_langs.len();
+                "common" if self.common_langs.len() < MAX_COMMON_LANGS => {
+                    let bit = 1u16 << self.common_langs.len();
                     self.common_langs.push(lang);
                     for word in rest.split_whitespace() {
                         *self

@@ -7,6 +7,9 @@ use super::lexicon::lexicon;
 /// Source lines are short; a paragraph that happens to start with "Source:" is not one.
 const MAX_SOURCE_LINE: usize = 300;
 
+/// The longest source label in bytes, with room for spaces before the colon (`Source :`).
+const MAX_LABEL: usize = 40;
+
 /// The sources a source line names (`Sources: A, B` → [A, B]), or None when it is not one.
 /// French puts a space before the colon (`Source : A`).
 pub fn source_line(line: &str) -> Option<Vec<String>> {
@@ -15,6 +18,10 @@ pub fn source_line(line: &str) -> Option<Vec<String>> {
         return None;
     }
     let (label, rest) = line.split_once(':')?;
+    // Labels are one or two words: a sentence with a colon is not lowercased to find out.
+    if label.len() > MAX_LABEL {
+        return None;
+    }
     let label = label.trim_end().to_lowercase();
     if !lexicon().source_labels.contains(&label) {
         return None;
@@ -92,6 +99,12 @@ mod tests {
                 source_line(line),
                 Some(want.iter().map(|s| s.to_string()).collect()),
                 "{line}"
+            );
+        }
+        for label in &lexicon().source_labels {
+            assert!(
+                label.len() + 2 <= MAX_LABEL,
+                "{label} is longer than MAX_LABEL allows"
             );
         }
         assert_eq!(source_line("Note: this is not a source"), None);

@@ -131,32 +131,31 @@ impl<'a> State<'a> {
             return;
         }
         let single_line = self.paragraph.len() == 1;
-        let joined = self.paragraph.join(" ");
+        let mut text = match self.paragraph.as_slice() {
+            [line] => line.to_string(),
+            lines => lines.join(" "),
+        };
         self.paragraph.clear();
-        let mut text = joined.as_str();
         if !self.after_source
-            && let Some((credit, rest)) = meta::split_credit(text)
+            && let Some((credit, rest)) = meta::split_credit(&text)
         {
             self.credit.get_or_insert(credit);
-            text = rest;
+            text = rest.to_string();
         }
         if text.is_empty() {
             return;
         }
         if self.after_source {
-            self.trailer.push(text.to_string());
+            self.trailer.push(text);
             return;
         }
-        links::collect_urls(text, &mut self.links);
-        let kind = if single_line && !self.blocks.is_empty() && looks_like_heading(text) {
+        links::collect_urls(&text, &mut self.links);
+        let kind = if single_line && !self.blocks.is_empty() && looks_like_heading(&text) {
             BlockKind::Heading
         } else {
             BlockKind::Paragraph
         };
-        self.blocks.push(Block {
-            kind,
-            text: text.to_string(),
-        });
+        self.blocks.push(Block { kind, text });
         self.block_just_ended = true;
     }
 

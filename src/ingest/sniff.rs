@@ -5,7 +5,15 @@ use crate::article::{Format, Location};
 
 /// The format of a source, from its first bytes and its name.
 pub fn sniff_bytes(location: &Location, bytes: &[u8]) -> Format {
-    let head = &bytes[..bytes.len().min(2048)];
+    if plainly_not_markup(bytes) {
+        return by_extension(location);
+    }
+    by_content(location, bytes)
+}
+
+/// The verdict from the first 2 KiB, decoded; the extension when they say nothing.
+fn by_content(location: &Location, bytes: &[u8]) -> Format {
+    let head = bytes.get(..bytes.len().min(2048)).unwrap_or(bytes);
     // UTF-16 markup: drop the zero bytes to look at the ASCII prologue.
     let head: Vec<u8> = if head.iter().take(64).filter(|b| **b == 0).count() > 8 {
         head.iter().copied().filter(|b| *b != 0).collect()
@@ -16,7 +24,6 @@ pub fn sniff_bytes(location: &Location, bytes: &[u8]) -> Format {
     let start = text
         .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{fffd}')
         .to_ascii_lowercase();
-    let ext = extension(location);
     if start.starts_with('{') && (start.contains("jsonfeed.org") || start.contains("\"items\"")) {
         return Format::Feed;
     }
@@ -40,7 +47,22 @@ pub fn sniff_bytes(location: &Location, bytes: &[u8]) -> Format {
     if start.starts_with("---\n") || start.starts_with("+++\n") || start.starts_with("---\r\n") {
         return Format::Markdown;
     }
-    match ext.as_deref() {
+    by_extension(location)
+}
+
+/// The first byte that is not ASCII white space starts no marker of a format (`<`, `{`, `---`,
+/// `+++`) and is a printable ASCII character, so the content says nothing and the name decides.
+/// Most text files are told this way, without decoding or copying their first kilobytes (a byte
+/// order mark, a NUL of UTF-16 or a non-ASCII start take the long way).
+fn plainly_not_markup(bytes: &[u8]) -> bool {
+    let first = bytes
+        .iter()
+        .find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c));
+    matches!(first, Some(&b) if (0x21..0x7f).contains(&b) && !matches!(b, b'<' | b'{' | b'-' | b'+'))
+}
+
+fn by_extension(location: &Location) -> Format {
+    match extension(location).as_deref() {
         Some("md" | "markdown") => Format::Markdown,
         Some("html" | "htm" | "xhtml") => Format::Html,
         Some("rss" | "atom" | "xml") => Format::Feed,
@@ -65,6 +87,22 @@ fn extension(location: &Location) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        #[test]
+        fn the_shortcut_never_changes_the_verdict(
+            start in "[ \t\n\r\u{b}\u{c}\u{a0}\u{feff}]{0,3}",
+            head in "(<|\\{|---\n|\\+\\+\\+\n|[a-zA-Z0-9#*]|\u{0}|ü|»)",
+            rest in "(rss|html|feed|items|jsonfeed.org|[a-z ]){0,8}",
+            ext in "(txt|md|html|xml|json|)",
+        ) {
+            let bytes = format!("{start}{head}{rest}").into_bytes();
+            let location = file(&format!("a.{ext}"));
+            prop_assert_eq!(sniff_bytes(&location, &bytes), by_content(&location, &bytes));
+        }
+    }
     use std::path::PathBuf;
 
     fn file(name: &str) -> Location {

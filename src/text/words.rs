@@ -2,30 +2,45 @@
 //! hot path of loading a library.
 
 /// The number of whitespace-separated words, exactly as `text.split_whitespace().count()`, but
-/// reading bytes: only the lead bytes 0xC2, 0xE1, 0xE2 and 0xE3 can start a non-ASCII white space
-/// character, so every other byte is decided without decoding.
+/// reading bytes without decoding characters: only the lead bytes 0xC2, 0xE1, 0xE2 and 0xE3 can
+/// start a non-ASCII white space character, and which ones they start is decided by the bytes
+/// that follow. Every other byte (a continuation byte included) belongs to a word.
 pub fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut words = 0;
     let mut in_word = false;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (space, len) = match b {
-            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => (true, 1),
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => match text.get(i..).and_then(|t| t.chars().next()) {
-                Some(c) => (c.is_whitespace(), c.len_utf8()),
-                None => (false, 1),
-            },
-            _ => (false, 1),
+    while let Some(&b) = bytes.get(i) {
+        let space_len = match b {
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => 1,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => unicode_space_len(bytes.get(i..).unwrap_or(&[])),
+            _ => 0,
         };
-        if !space && !in_word {
-            words += 1;
+        if space_len == 0 {
+            words += usize::from(!in_word);
+            in_word = true;
+            i += 1;
+        } else {
+            in_word = false;
+            i += space_len;
         }
-        in_word = !space;
-        i += len;
     }
     words
+}
+
+/// The length in bytes of the white space character at the start of `bytes` (whose first byte is
+/// a lead byte 0xC2, 0xE1, 0xE2 or 0xE3), or 0 when it is not white space. The characters are
+/// those of `char::is_whitespace` beyond ASCII: U+0085, U+00A0, U+1680, U+2000..=U+200A, U+2028,
+/// U+2029, U+202F, U+205F and U+3000.
+fn unicode_space_len(bytes: &[u8]) -> usize {
+    match bytes {
+        [0xC2, 0x85 | 0xA0, ..] => 2,
+        [0xE1, 0x9A, 0x80, ..] => 3,
+        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] => 3,
+        [0xE2, 0x81, 0x9F, ..] => 3,
+        [0xE3, 0x80, 0x80, ..] => 3,
+        _ => 0,
+    }
 }
 
 #[cfg(test)]
@@ -42,12 +57,26 @@ mod tests {
             " two  words ",
             "a\u{a0}b\u{202f}c\u{3000}d",
             "«\u{a0}ciao\u{a0}»",
+            "x\u{1680}y\u{2000}z\u{200a}w\u{2028}v\u{2029}u\u{205f}t\u{85}s",
+            "not spaces: \u{200b}\u{2060}\u{feff}\u{2011}–—“”",
         ] {
             assert_eq!(
                 count_words(text),
                 text.split_whitespace().count(),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn every_white_space_character_is_known() {
+        // The byte patterns above must cover exactly what char::is_whitespace says.
+        let mut buf = [0u8; 4];
+        for c in (0x80u32..0x11_0000).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let lead = matches!(bytes.first(), Some(0xC2 | 0xE1 | 0xE2 | 0xE3));
+            let len = if lead { unicode_space_len(bytes) } else { 0 };
+            assert_eq!(c.is_whitespace(), len == bytes.len(), "U+{:04X}", c as u32);
         }
     }
 
