@@ -303,3 +303,55 @@ fn seed_articles_are_still_plain_text() {
         );
     }
 }
+
+/// Word-level F1 (bags of words) of an extracted body against the text a page was written from.
+fn word_f1(got: &str, want: &str) -> f64 {
+    fn bag(text: &str) -> std::collections::HashMap<String, usize> {
+        let mut bag = std::collections::HashMap::new();
+        for w in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            *bag.entry(w.to_lowercase()).or_insert(0) += 1;
+        }
+        bag
+    }
+    let (g, w) = (bag(got), bag(want));
+    let common: usize = g
+        .iter()
+        .map(|(k, n)| (*n).min(*w.get(k).unwrap_or(&0)))
+        .sum();
+    let (gn, wn): (usize, usize) = (g.values().sum(), w.values().sum());
+    if common == 0 {
+        return 0.0;
+    }
+    let (p, r) = (common as f64 / gn as f64, common as f64 / wn as f64);
+    2.0 * p * r / (p + r)
+}
+
+#[test]
+fn html_pages_keep_their_article_and_lose_the_boilerplate() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let want = std::fs::read_to_string(path.with_extension("expected.txt")).unwrap();
+        let article = tidings::ingest::html::parse(&bytes, Location::File(path.clone()));
+        let body = article.body();
+        let f1 = word_f1(&body, &want);
+        assert!(f1 >= 0.9, "{}: F1 {f1:.3}\n{body}", path.display());
+        for noise in ["cookie", "Cookies", "Reply", "Subscribe now"] {
+            assert!(
+                !body.contains(noise),
+                "{}: {noise} in\n{body}",
+                path.display()
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 8, "{checked} pages");
+}

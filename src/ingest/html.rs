@@ -69,8 +69,8 @@ pub fn parse_text(html: &str, location: Location) -> Article {
 }
 
 /// The main content of a page as an HTML fragment, by the trafilatura extractor (boilerplate
-/// removed, links kept); the whole page when the extractor finds nothing, so a short page is
-/// still read.
+/// removed, links kept) over the page cut down by [`super::prefilter`]; that cut page when the
+/// extractor finds nothing, so a short page is still read.
 pub fn main_content(html: &str, url: Option<&str>) -> String {
     let options = rs_trafilatura::Options {
         include_links: true,
@@ -82,12 +82,15 @@ pub fn main_content(html: &str, url: Option<&str>) -> String {
     };
     // Bad input must never take the reader down: a panic inside the extractor means "nothing
     // extracted", and the page is read whole.
-    std::panic::catch_unwind(|| rs_trafilatura::extract_with_options(html, &options))
-        .ok()
-        .and_then(Result::ok)
-        .and_then(|r| r.content_html)
-        .filter(|c| !markup::fragment_to_line(c).is_empty())
-        .unwrap_or_else(|| html.to_string())
+    // The boilerplate is cut first: the extractor's time grows with the page's elements.
+    let page = super::prefilter::prefilter(html);
+    let extracted =
+        std::panic::catch_unwind(|| rs_trafilatura::extract_with_options(&page, &options))
+            .ok()
+            .and_then(Result::ok)
+            .and_then(|r| r.content_html)
+            .filter(|c| !markup::fragment_to_line(c).is_empty());
+    extracted.unwrap_or(page)
 }
 
 /// Reads the metadata of a page in one pass over its tags.

@@ -17,6 +17,7 @@ pub mod meta;
 pub mod noise;
 pub mod plaintext;
 pub mod posts;
+pub mod prefilter;
 pub mod sniff;
 
 pub use sniff::sniff;

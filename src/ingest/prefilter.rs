@@ -1,0 +1,308 @@
+//! Cutting a page down before main-content extraction: the extractor's selector matching costs
+//! time per element, and most of a news page's elements are boilerplate it would throw away
+//! anyway (scripts, styles, comments, navigation, sidebars, forms, comment threads, cookie
+//! banners). One linear pass over the markup removes them; then, when the page has exactly one
+//! `<article>` (else one `<main>`), only that subtree is handed on.
+//!
+//! Owns only the cutting; the extraction itself is [`super::html`]. Metadata is read from the
+//! whole page, before this runs.
+
+use memchr::memchr;
+
+/// Elements dropped whole, with everything inside.
+const DROPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "nav", "aside", "footer", "form",
+    "button", "select", "dialog",
+];
+
+/// Containers dropped when their `class` or `id` names one of these: comment threads, related
+/// lists, banners. Only containers, so that a word in a paragraph's class never loses text.
+const CONTAINERS: &[&str] = &["div", "section", "ul", "ol"];
+const BOILERPLATE_WORDS: &[&str] = &[
+    "comment",
+    "cookie",
+    "consent",
+    "related",
+    "newsletter",
+    "share",
+    "social",
+    "promo",
+    "advert",
+    "sidebar",
+];
+
+/// Elements whose content is raw text: their end is found by name, not by parsing.
+const RAW: &[&str] = &["script", "style", "textarea", "title"];
+
+/// The page without its boilerplate elements, and narrowed to the one article when there is one.
+pub fn prefilter(html: &str) -> String {
+    let stripped = strip(html);
+    match main_subtree(&stripped) {
+        Some(sub) => format!("<html><body>{sub}</body></html>"),
+        None => stripped,
+    }
+}
+
+/// One tag as the scanner sees it.
+struct TagAt<'a> {
+    /// Lowercased name (ASCII), empty for comments and declarations.
+    name: String,
+    closing: bool,
+    self_closing: bool,
+    attrs: &'a str,
+    /// Byte just past the tag's `>`.
+    end: usize,
+}
+
+/// Reads the tag starting at `at` (a `<`); `None` when it is not a tag (a lone `<` in text).
+fn tag_at(html: &str, at: usize) -> Option<TagAt<'_>> {
+    let bytes = html.as_bytes();
+    let mut i = at + 1;
+    let closing = bytes.get(i) == Some(&b'/');
+    if closing {
+        i += 1;
+    }
+    let name_start = i;
+    while bytes
+        .get(i)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b':')
+    {
+        i += 1;
+    }
+    if i == name_start {
+        return None;
+    }
+    let name = html.get(name_start..i)?.to_ascii_lowercase();
+    // The tag ends at the first `>` outside quotes.
+    let attrs_start = i;
+    let mut quote = None;
+    while let Some(&b) = bytes.get(i) {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if b == q => quote = None,
+            (None, b'>') => break,
+            _ => {}
+        }
+        i += 1;
+    }
+    let attrs = html.get(attrs_start..i.min(html.len()))?;
+    Some(TagAt {
+        name,
+        closing,
+        self_closing: attrs.ends_with('/'),
+        attrs,
+        end: (i + 1).min(html.len()),
+    })
+}
+
+/// Whether a container's class or id names boilerplate.
+fn is_boilerplate(tag: &TagAt) -> bool {
+    if !CONTAINERS.contains(&tag.name.as_str()) {
+        return false;
+    }
+    let attrs = tag.attrs.to_ascii_lowercase();
+    ["class=", "id="].iter().any(|key| {
+        attrs.match_indices(key).any(|(at, _)| {
+            let value = attrs.get(at + key.len()..).unwrap_or("");
+            let value = value.trim_start_matches(['"', '\'']);
+            let value = &value[..value.find(['"', '\'', '>']).unwrap_or(value.len())];
+            BOILERPLATE_WORDS.iter().any(|w| value.contains(w))
+        })
+    })
+}
+
+/// Where the raw content of a `<name>` element opened before `from` ends: the start of its
+/// closing tag, or the end of the page.
+fn raw_end(html: &str, from: usize, name: &str) -> usize {
+    let closing = format!("</{name}");
+    let lower_rest = html.get(from..).unwrap_or("");
+    // Case-insensitive search without lowercasing the whole page: find `</` and compare.
+    let bytes = lower_rest.as_bytes();
+    let mut i = 0;
+    while let Some(p) = memchr(b'<', bytes.get(i..).unwrap_or(&[])) {
+        let at = i + p;
+        if bytes
+            .get(at..at + closing.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(closing.as_bytes()))
+        {
+            return from + at;
+        }
+        i = at + 1;
+    }
+    html.len()
+}
+
+/// The page without comments and dropped elements, in one pass.
+pub fn strip(html: &str) -> String {
+    let bytes = html.as_bytes();
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut copied = 0; // bytes of `html` before this are decided
+    let mut i = 0;
+    // While inside a dropped element: its name and how deep in same-named elements.
+    let mut skipping: Option<(String, usize)> = None;
+    while let Some(p) = memchr(b'<', bytes.get(i..).unwrap_or(&[])) {
+        let at = i + p;
+        if bytes.get(at..at + 4) == Some(b"<!--") {
+            let end = html
+                .get(at + 4..)
+                .and_then(|r| r.find("-->"))
+                .map_or(html.len(), |e| at + 4 + e + 3);
+            if skipping.is_none() {
+                out.push_str(html.get(copied..at).unwrap_or(""));
+            }
+            copied = end;
+            i = end;
+            continue;
+        }
+        let Some(tag) = tag_at(html, at) else {
+            i = at + 1;
+            continue;
+        };
+        let mut next = tag.end;
+        // Raw text elements end at their closing tag, whatever is inside.
+        if !tag.closing && !tag.self_closing && RAW.contains(&tag.name.as_str()) {
+            next = raw_end(html, tag.end, &tag.name);
+        }
+        match &mut skipping {
+            Some((name, depth)) => {
+                if tag.name == *name && !tag.self_closing {
+                    if tag.closing {
+                        *depth -= 1;
+                    } else {
+                        *depth += 1;
+                    }
+                }
+                if *depth == 0 {
+                    skipping = None;
+                    copied = tag.end;
+                }
+            }
+            None => {
+                let drop =
+                    !tag.closing && (DROPPED.contains(&tag.name.as_str()) || is_boilerplate(&tag));
+                if drop {
+                    out.push_str(html.get(copied..at).unwrap_or(""));
+                    copied = next;
+                    // A raw element's content is already passed; its closing tag ends it too.
+                    if !tag.self_closing {
+                        skipping = Some((tag.name.clone(), 1));
+                    }
+                }
+            }
+        }
+        i = next.max(at + 1);
+    }
+    if skipping.is_none() {
+        out.push_str(html.get(copied..).unwrap_or(""));
+    }
+    out
+}
+
+/// The one `<article>` of the page (else its one `<main>`), start tag to end tag.
+fn main_subtree(html: &str) -> Option<&str> {
+    ["article", "main"]
+        .iter()
+        .find_map(|name| only_element(html, name))
+}
+
+/// The element `name` when the page has exactly one at the top level (nested ones of the same
+/// name count as part of it), with some text in it.
+fn only_element<'a>(html: &'a str, name: &str) -> Option<&'a str> {
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    let mut found: Option<(usize, usize)> = None;
+    let mut open: Option<(usize, usize)> = None; // (start, depth)
+    while let Some(p) = memchr(b'<', bytes.get(i..).unwrap_or(&[])) {
+        let at = i + p;
+        let Some(tag) = tag_at(html, at) else {
+            i = at + 1;
+            continue;
+        };
+        let mut next = tag.end;
+        if !tag.closing && !tag.self_closing && RAW.contains(&tag.name.as_str()) {
+            next = raw_end(html, tag.end, &tag.name);
+        }
+        if tag.name == name && !tag.self_closing {
+            match (&mut open, tag.closing) {
+                (None, false) => {
+                    if found.is_some() {
+                        return None; // a second one: no single candidate
+                    }
+                    open = Some((at, 1));
+                }
+                (Some((_, depth)), false) => *depth += 1,
+                (Some((start, depth)), true) => {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        found = Some((*start, tag.end));
+                        open = None;
+                    }
+                }
+                (None, true) => {}
+            }
+        }
+        i = next.max(at + 1);
+    }
+    let (start, end) = found?;
+    let sub = html.get(start..end)?;
+    // An empty shell (a teaser card) is not the article.
+    (super::markup::fragment_to_line(sub)
+        .split_whitespace()
+        .count()
+        >= 50)
+        .then_some(sub)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boilerplate_goes_and_the_text_stays() {
+        let page = "<html><head><script>var a = '<div>';</script><style>p{}</style></head><body>\
+            <nav><ul><li><a href=/>Home</a></li></ul></nav><!-- ad slot <p>x</p> -->\
+            <div class=\"cookie-banner\"><p>We use cookies</p><div>more</div></div>\
+            <p class=\"comment-free\">Kept paragraph.</p>\
+            <section id='comments'><div><p>First!</p></div></section>\
+            <aside><aside>nested</aside>side</aside><p>Second kept.</p></body></html>";
+        let out = strip(page);
+        assert!(
+            out.contains("Kept paragraph.") && out.contains("Second kept."),
+            "{out}"
+        );
+        for gone in [
+            "var a", "p{}", "Home", "ad slot", "cookies", "more", "First!", "nested", "side",
+        ] {
+            assert!(!out.contains(gone), "{gone} left in {out}");
+        }
+    }
+
+    #[test]
+    fn one_article_is_handed_on_alone_and_two_are_not() {
+        let words = "word ".repeat(60);
+        let page = format!(
+            "<body><div class=menu><p>Menu text</p></div><article><p>{words}</p></article><p>after</p></body>"
+        );
+        let out = prefilter(&page);
+        assert!(out.contains(&words) && !out.contains("Menu text") && !out.contains("after"));
+        let two = format!("<article><p>{words}</p></article><article><p>{words}</p></article>");
+        assert_eq!(prefilter(&two), strip(&two));
+    }
+
+    #[test]
+    fn broken_markup_neither_panics_nor_loses_the_rest() {
+        for page in [
+            "<",
+            "<nav",
+            "<nav><p>x",
+            "<!-- open",
+            "<script>never closed",
+            "<<>>",
+            "<ä>ö</ä>",
+            "<div class='cookie",
+        ] {
+            let _ = prefilter(page);
+        }
+        assert_eq!(strip("a < b and <b>c</b>"), "a < b and <b>c</b>");
+    }
+}
