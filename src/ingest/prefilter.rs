@@ -11,9 +11,10 @@ use memchr::memchr;
 
 /// Elements dropped whole, with everything inside.
 const DROPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "nav", "aside", "footer", "form",
-    "button", "select", "dialog",
+    "script", "style", "noscript", "template", "svg", "iframe", "nav", "aside", "footer", "button",
+    "select", "dialog",
 ];
+// Not `form`: some sites wrap the whole page in one.
 
 /// Containers dropped when their `class` or `id` names one of these: comment threads, related
 /// lists, banners. Only containers, so that a word in a paragraph's class never loses text.
@@ -138,8 +139,9 @@ pub fn strip(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut copied = 0; // bytes of `html` before this are decided
     let mut i = 0;
-    // While inside a dropped element: its name and how deep in same-named elements.
-    let mut skipping: Option<(String, usize)> = None;
+    // While inside a dropped element: its name, how deep in same-named elements, and where it
+    // started.
+    let mut skipping: Option<(String, usize, usize)> = None;
     while let Some(p) = memchr(b'<', bytes.get(i..).unwrap_or(&[])) {
         let at = i + p;
         if bytes.get(at..at + 4) == Some(b"<!--") {
@@ -164,7 +166,7 @@ pub fn strip(html: &str) -> String {
             next = raw_end(html, tag.end, &tag.name);
         }
         match &mut skipping {
-            Some((name, depth)) => {
+            Some((name, depth, _)) => {
                 if tag.name == *name && !tag.self_closing {
                     if tag.closing {
                         *depth -= 1;
@@ -185,16 +187,19 @@ pub fn strip(html: &str) -> String {
                     copied = next;
                     // A raw element's content is already passed; its closing tag ends it too.
                     if !tag.self_closing {
-                        skipping = Some((tag.name.clone(), 1));
+                        skipping = Some((tag.name.clone(), 1, at));
                     }
                 }
             }
         }
         i = next.max(at + 1);
     }
-    if skipping.is_none() {
-        out.push_str(html.get(copied..).unwrap_or(""));
-    }
+    // An element never closed would take the rest of the page with it: keep the rest instead.
+    let rest = match skipping {
+        Some((_, _, start)) => start,
+        None => copied,
+    };
+    out.push_str(html.get(rest..).unwrap_or(""));
     out
 }
 
@@ -304,5 +309,21 @@ mod tests {
             let _ = prefilter(page);
         }
         assert_eq!(strip("a < b and <b>c</b>"), "a < b and <b>c</b>");
+        // A dropped element never closed keeps what follows it.
+        assert_eq!(strip("<p>a</p><nav><p>b</p>"), "<p>a</p><nav><p>b</p>");
+        // A page wrapped in a form keeps its text.
+        assert!(strip("<form id=page><p>text</p></form>").contains("text"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        #[test]
+        fn any_markup_is_cut_without_panic_and_never_grows(
+            page in "(<(/?)(nav|p|div class=\"comment\"|article|script|!--|-->)>|[a-z <>\"'/=-]){0,60}"
+        ) {
+            let out = strip(&page);
+            proptest::prop_assert!(out.len() <= page.len());
+            let _ = prefilter(&page);
+        }
     }
 }
