@@ -43,15 +43,23 @@ impl RawCachedFile {
     }
 }
 
+/// The first byte of every cached row. Bump it whenever parsing, summaries or story features
+/// change what they make from the same file: rows of an older generation are then parsed again
+/// rather than shown as the old code made them.
+const GENERATION: u8 = 3;
+
 /// A cached file's summaries; None when the row cannot be decoded (written by another version):
 /// the file is then parsed again.
 pub fn decode_summaries(encoded: &[u8]) -> Option<Vec<Summary>> {
-    postcard::from_bytes(encoded).ok()
+    match encoded.split_first() {
+        Some((&GENERATION, rest)) => postcard::from_bytes(rest).ok(),
+        _ => None,
+    }
 }
 
 /// A file's summaries as the cache stores them.
 fn encode_summaries(summaries: &[Summary]) -> Option<Vec<u8>> {
-    postcard::to_stdvec(summaries).ok()
+    postcard::to_extend(summaries, vec![GENERATION]).ok()
 }
 
 impl Store {
@@ -244,6 +252,17 @@ mod tests {
             vec![b]
         );
         assert_eq!(store.cached_under(Path::new("/lib")).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_row_of_another_generation_is_parsed_again() {
+        let summaries = vec![file("/lib/a.txt", "A").summaries.remove(0)];
+        let encoded = encode_summaries(&summaries).unwrap();
+        assert_eq!(decode_summaries(&encoded), Some(summaries));
+        let mut older = encoded.clone();
+        older[0] = GENERATION - 1;
+        assert_eq!(decode_summaries(&older), None);
+        assert_eq!(decode_summaries(&[]), None);
     }
 
     #[test]

@@ -20,6 +20,9 @@ const SHORT_TEXT: usize = 150;
 /// How many sentence fingerprints an article keeps: the smallest hashes, so that two copies of
 /// one text keep the same ones (a bottom-k sketch).
 const COPY_SKETCH: usize = 4;
+/// The most text read from one article, in bytes: what a story is about is said early, and a huge
+/// article (a log, a book pasted in) must not cost more than this.
+const MAX_TEXT: usize = 256 * 1024;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Features {
@@ -64,6 +67,8 @@ struct Builder {
     posts: BTreeSet<String>,
     dates: BTreeSet<String>,
     copies: BTreeSet<u64>,
+    /// Bytes of text still to read (see [`MAX_TEXT`]).
+    budget: usize,
 }
 
 impl Features {
@@ -71,6 +76,7 @@ impl Features {
     pub fn of(article: &Article) -> Features {
         let mut b = Builder {
             in_title: true,
+            budget: MAX_TEXT,
             ..Builder::default()
         };
         b.text(&article.title);
@@ -92,7 +98,10 @@ impl Features {
 
     /// The features of a piece of plain text (paragraphs separated by blank lines).
     pub fn of_text(text: &str) -> Features {
-        let mut b = Builder::default();
+        let mut b = Builder {
+            budget: MAX_TEXT,
+            ..Builder::default()
+        };
         for paragraph in text.split("\n\n") {
             b.text(paragraph);
         }
@@ -126,6 +135,52 @@ fn is_han(c: char) -> bool {
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_han(c)
+}
+
+/// Where the run of non-space characters starting at `from` ends.
+fn run_end(text: &str, from: usize) -> usize {
+    scan(text, from, |c| !c.is_whitespace())
+}
+
+/// The character at byte `at`, if any.
+fn next_char(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// Where the run of characters that `keep` accepts, starting at byte `from`, ends; ASCII is read
+/// without decoding.
+#[inline]
+fn scan(text: &str, from: usize, keep: impl Fn(char) -> bool) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            if !keep(char::from(b)) {
+                break;
+            }
+            at += 1;
+        } else {
+            match next_char(text, at) {
+                Some(c) if keep(c) => at += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    at
+}
+
+/// A day of the month written with digits (`13`, `13.`), without allocating for ASCII.
+fn day_number(word: &str) -> Option<u8> {
+    let value = if word.is_ascii() {
+        let mut n: u32 = 0;
+        for b in word.bytes().filter(u8::is_ascii_digit) {
+            n = n.saturating_mul(10).saturating_add(u32::from(b - b'0'));
+        }
+        u8::try_from(n).ok()
+    } else {
+        fold(word).parse::<u8>().ok()
+    };
+    value.filter(|d| (1..=31).contains(d))
 }
 
 fn ends_sentence(c: char) -> bool {
@@ -170,51 +225,53 @@ impl Builder {
         }
     }
 
-    /// Reads one paragraph.
+    /// Reads one paragraph: one pass over its bytes, ASCII without decoding, and no allocation
+    /// for a word that is not kept.
     fn text(&mut self, text: &str) {
+        let text = self.clip(text);
+        if text.is_empty() {
+            return;
+        }
         self.fingerprints(text);
+        let bytes = text.as_bytes();
         let mut words: Vec<Word<'_>> = Vec::new();
         let mut joined = false;
         let mut sentence_start = true;
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            let (c, len) = if b < 0x80 {
+                (char::from(b), 1)
+            } else {
+                match text.get(at..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => (c, c.len_utf8()),
+                    None => break,
+                }
+            };
             if c.is_whitespace() {
+                at += len;
                 continue;
             }
             if (c == 'h' || c == 'w') && url::looks_like_url(&text[at..]) {
-                let end = text[at..]
-                    .find(char::is_whitespace)
-                    .map_or(text.len(), |e| at + e);
+                let end = run_end(text, at);
                 self.url(&text[at..end]);
-                while chars.peek().is_some_and(|&(i, _)| i < end) {
-                    chars.next();
-                }
+                at = end;
                 self.flush(&mut words);
                 joined = false;
                 continue;
             }
-            if (c == '@' || c == '#') && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) {
+            if (c == '@' || c == '#') && next_char(text, at + 1).is_some_and(is_word_char) {
                 let start = at + 1;
-                let mut end = start;
-                while let Some(&(i, n)) = chars.peek() {
-                    if !(is_word_char(n) || n == '_') {
-                        break;
-                    }
-                    end = i + n.len_utf8();
-                    chars.next();
-                }
+                let end = scan(text, start, |n| is_word_char(n) || n == '_');
                 let folded = fold(&text[start..end]);
                 if folded.len() >= 2 {
                     self.handles.insert(format!("{c}{folded}"));
                 }
+                at = end;
                 joined = false;
                 continue;
             }
             if c.is_numeric() {
                 let end = self.number(text, at);
-                while chars.peek().is_some_and(|&(i, _)| i < end) {
-                    chars.next();
-                }
                 words.push(Word {
                     text: &text[at..end],
                     joined,
@@ -223,31 +280,19 @@ impl Builder {
                 self.words += 1;
                 joined = true;
                 sentence_start = false;
+                at = end;
                 continue;
             }
             if is_han(c) {
-                let mut end = at + c.len_utf8();
-                while let Some(&(i, n)) = chars.peek() {
-                    if !is_han(n) {
-                        break;
-                    }
-                    end = i + n.len_utf8();
-                    chars.next();
-                }
+                let end = scan(text, at, is_han);
                 self.han(&text[at..end]);
                 self.flush(&mut words);
                 joined = false;
+                at = end;
                 continue;
             }
             if is_word_char(c) {
-                let mut end = at + c.len_utf8();
-                while let Some(&(i, n)) = chars.peek() {
-                    if !is_word_char(n) {
-                        break;
-                    }
-                    end = i + n.len_utf8();
-                    chars.next();
-                }
+                let end = scan(text, at, is_word_char);
                 words.push(Word {
                     text: &text[at..end],
                     joined,
@@ -256,6 +301,7 @@ impl Builder {
                 self.words += 1;
                 joined = true;
                 sentence_start = false;
+                at = end;
                 continue;
             }
             // Punctuation breaks a multi-word name, and some of it ends a sentence.
@@ -263,8 +309,23 @@ impl Builder {
             if ends_sentence(c) {
                 sentence_start = true;
             }
+            at += len;
         }
         self.flush(&mut words);
+    }
+
+    /// The part of a paragraph still within the article's budget of bytes.
+    fn clip<'t>(&mut self, text: &'t str) -> &'t str {
+        if text.len() <= self.budget {
+            self.budget -= text.len();
+            return text;
+        }
+        let mut end = self.budget;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.budget = 0;
+        &text[..end]
     }
 
     /// Names, multi-word names and dates from a run of words.
@@ -282,10 +343,7 @@ impl Builder {
             let first = word.text.chars().next().unwrap_or(' ');
             if first.is_numeric() {
                 previous_name = None;
-                let day = fold(word.text)
-                    .parse::<u8>()
-                    .ok()
-                    .filter(|d| (1..=31).contains(d));
+                let day = day_number(word.text);
                 if let (Some(month), Some(day)) = (pending_month.take(), day) {
                     self.dates.insert(format!("{month:02}-{day:02}"));
                 }
@@ -325,15 +383,15 @@ impl Builder {
                 if self.in_title {
                     self.salient.insert(phrase.clone());
                 }
-                *self.phrases.entry(phrase).or_default() += 1;
+                count(&mut self.phrases, &phrase);
             }
             if self.in_title {
                 self.salient.insert(folded.clone());
             }
-            if !word.initial {
+            if !word.initial && !self.inside.contains(&folded) {
                 self.inside.insert(folded.clone());
             }
-            *self.names.entry(folded.clone()).or_default() += 1;
+            count(&mut self.names, &folded);
             previous_name = Some(folded);
         }
         words.clear();
@@ -341,10 +399,18 @@ impl Builder {
 
     /// A run of Han characters has no spaces: its adjacent pairs stand for its words.
     fn han(&mut self, run: &str) {
-        let chars: Vec<char> = run.chars().collect();
-        for pair in chars.windows(2) {
-            *self.names.entry(pair.iter().collect()).or_default() += 1;
+        let mut starts = run.char_indices().map(|(i, _)| i).chain([run.len()]);
+        let (Some(mut a), Some(mut b)) = (starts.next(), starts.next()) else {
+            return;
+        };
+        for c in starts {
+            // The pair is a slice of the text: no allocation unless it is new.
+            if let Some(pair) = run.get(a..c) {
+                count(&mut self.names, pair);
+            }
+            (a, b) = (b, c);
         }
+        let _ = b;
     }
 
     /// Reads the number starting at `at`, records it, and returns where it ends.
@@ -355,6 +421,11 @@ impl Builder {
         let mut end = at;
         let mut chars = text[at..].char_indices().peekable();
         while let Some((i, c)) = chars.next() {
+            if c.is_ascii_digit() {
+                digits.push(c);
+                end = at + i + 1;
+                continue;
+            }
             if c.is_numeric() {
                 match fold(c.encode_utf8(&mut [0; 4])).as_str() {
                     d if d.len() == 1 && d.as_bytes()[0].is_ascii_digit() => digits.push_str(d),
@@ -470,7 +541,10 @@ impl Builder {
         let mut hash = FNV_OFFSET;
         let mut letters = 0;
         for c in text.chars() {
-            if c.is_alphanumeric() {
+            if c.is_ascii_alphanumeric() {
+                hash = (hash ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
+                letters += 1;
+            } else if !c.is_ascii() && c.is_alphanumeric() {
                 for l in c.to_lowercase() {
                     let mut buf = [0; 4];
                     for b in l.encode_utf8(&mut buf).bytes() {
@@ -495,6 +569,16 @@ impl Builder {
         self.copies.insert(hash);
         if self.copies.len() > COPY_SKETCH {
             self.copies.pop_last();
+        }
+    }
+}
+
+/// Counts one occurrence of `key`, allocating only for a key not seen before.
+fn count(map: &mut BTreeMap<String, u32>, key: &str) {
+    match map.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            map.insert(key.to_string(), 1);
         }
     }
 }

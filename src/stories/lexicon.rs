@@ -2,7 +2,7 @@
 //! that are never names, and month names for dates.
 
 use super::fold::fold;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 static STOPWORDS: LazyLock<HashSet<String>> =
