@@ -96,8 +96,11 @@ impl Context {
         for w in &self.warnings {
             eprintln!("tidings: {w}");
         }
-        let (summaries, problems) =
-            load::load_blocking_with(self.sources(paths)?, self.load_options());
+        let options = load::Options {
+            features: false,
+            ..self.load_options()
+        };
+        let (summaries, problems) = load::load_blocking_with(self.sources(paths)?, options);
         for p in problems {
             eprintln!("tidings: {p}");
         }

@@ -67,6 +67,10 @@ pub struct Options {
     pub store: Option<PathBuf>,
     /// Articles per [`LoadEvent::Articles`] batch (and files per cache transaction).
     pub batch: usize,
+    /// Whether [`LoadEvent::Features`] are sent: the reader links stories and wants them; the
+    /// commands that print the list do not, and a second start then skips reading every stored
+    /// feature. Features of parsed files are computed and kept in the store either way.
+    pub features: bool,
 }
 
 impl Default for Options {
@@ -74,6 +78,7 @@ impl Default for Options {
         Options {
             store: None,
             batch: 500,
+            features: true,
         }
     }
 }

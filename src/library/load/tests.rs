@@ -54,6 +54,7 @@ fn with_store(db: &Path) -> Options {
     Options {
         store: Some(db.to_path_buf()),
         batch: 2,
+        features: true,
     }
 }
 
@@ -265,6 +266,7 @@ fn dropping_the_receiver_stops_the_loader() {
     let options = Options {
         store: Some(db.clone()),
         batch: 1,
+        features: true,
     };
     let rx = spawn_with(vec![Source::Path(lib)], options);
     assert!(matches!(rx.recv(), Ok(LoadEvent::Progress { .. })));
@@ -422,4 +424,30 @@ fn story_features_follow_their_articles_and_come_from_the_store_on_a_restart() {
     let third = events(vec![Source::Path(root)], with_store(&db));
     assert_eq!(last_total(&third), Some(1));
     assert_eq!(feature_ids(&third), article_ids(&first));
+}
+
+#[test]
+fn without_features_none_are_sent_yet_parsed_files_keep_theirs_for_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("lib");
+    let db = dir.path().join("tidings.db");
+    write(
+        &root.join("a.txt"),
+        article("Ottilie Brankovska gewinnt in Quellbach").as_bytes(),
+    );
+    let no_features = |db: &std::path::Path| Options {
+        features: false,
+        ..with_store(db)
+    };
+    // The list is printed without features, but they are computed and kept.
+    let first = events(vec![Source::Path(root.clone())], no_features(&db));
+    assert_eq!(article_ids(&first).len(), 1);
+    assert!(feature_ids(&first).is_empty());
+    let again = events(vec![Source::Path(root.clone())], no_features(&db));
+    assert_eq!(last_total(&again), Some(0));
+    assert!(feature_ids(&again).is_empty());
+    // The reader then finds them in the store: nothing is parsed again.
+    let reader = events(vec![Source::Path(root)], with_store(&db));
+    assert_eq!(last_total(&reader), Some(0));
+    assert_eq!(feature_ids(&reader), article_ids(&first));
 }

@@ -33,6 +33,8 @@ struct Worker {
     /// hold up other users of rayon's global pool.
     pool: Arc<rayon::ThreadPool>,
     batch: usize,
+    /// See [`Options::features`].
+    features: bool,
     done: usize,
     total: usize,
 }
@@ -55,6 +57,7 @@ pub(super) fn run(sources: Vec<Source>, options: Options, tx: Sender<LoadEvent>)
         writer: None,
         pool,
         batch: options.batch.max(1),
+        features: options.features,
         done: 0,
         total: 0,
     };
@@ -123,7 +126,7 @@ impl Worker {
     }
 
     fn send_features(&self, features: Vec<Stored>) -> Sent {
-        if features.is_empty() {
+        if features.is_empty() || !self.features {
             return Ok(());
         }
         self.send(LoadEvent::Features(features))
@@ -228,8 +231,10 @@ impl Worker {
             // What was sent stays listed; the files are compared against what was read.
             self.send(LoadEvent::Warning(format!("{e}; parsing the files again")))?;
         }
-        let files = files.into_inner().unwrap_or_default();
-        self.send_cached_features(store, files, &mut known)?;
+        if self.features {
+            let files = files.into_inner().unwrap_or_default();
+            self.send_cached_features(store, files, &mut known)?;
+        }
         Ok(known)
     }
 
