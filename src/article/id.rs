@@ -146,16 +146,26 @@ impl FromStr for ArticleId {
     }
 }
 
+/// As its 16 hex digits in text formats (the JSON contract); as the number in binary ones (the
+/// store's cache and story index), which is smaller and needs no parsing.
 impl Serialize for ArticleId {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        if s.is_human_readable() {
+            s.collect_str(self)
+        } else {
+            s.serialize_u64(self.0)
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for ArticleId {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        if d.is_human_readable() {
+            let s = String::deserialize(d)?;
+            s.parse().map_err(serde::de::Error::custom)
+        } else {
+            u64::deserialize(d).map(ArticleId)
+        }
     }
 }
 

@@ -2,14 +2,25 @@
 //! library's [`StoryIndex`], adds articles' features as the loader sends them, and says when links
 //! changed. Readers share the index behind a lock that the thread takes for small batches only, so
 //! a reader waits at most one batch (a few milliseconds) and usually not at all.
+//!
+//! With a store, the thread starts from the index kept there and keeps it again once new articles
+//! stop coming, so a restart links only what is new: features of articles already in the index
+//! are skipped.
 
-use crate::stories::StoryIndex;
-use crate::stories::persist::Stored;
-use crossbeam_channel::{Receiver, Sender, bounded, unbounded};
+use crate::store::Store;
+use crate::stories::persist::{self, Stored};
+use crate::stories::{Params, StoryIndex};
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, bounded, unbounded};
+use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
+use std::time::Duration;
 
 /// Articles added under one write lock: small, so that a frame never waits long for the index.
 const BATCH: usize = 64;
+
+/// Quiet time after the last new article before the index is kept in the store: a library being
+/// loaded is then written once, not after every batch.
+const SAVE_AFTER: Duration = Duration::from_secs(2);
 
 /// The story index, shared between the linking thread (writes) and its readers.
 pub type SharedIndex = Arc<RwLock<StoryIndex>>;
@@ -22,17 +33,26 @@ pub struct Linker {
 }
 
 impl Linker {
-    /// Starts the linking thread over an empty index. The returned receiver gets a message after
-    /// each round of new links (at most one waits: a slow reader is not flooded); it closes when
-    /// the linker is dropped and the thread has finished.
-    pub fn spawn() -> (Linker, Receiver<()>) {
+    /// Starts the linking thread over the index kept in the store at `store` (or an empty one).
+    /// The returned receiver gets a message after each round of new links (at most one waits: a
+    /// slow reader is not flooded); it closes when the linker is dropped and the thread has
+    /// finished.
+    pub fn spawn(store: Option<PathBuf>) -> (Linker, Receiver<()>) {
+        Self::spawn_saving_after(store, SAVE_AFTER)
+    }
+
+    fn spawn_saving_after(store: Option<PathBuf>, quiet: Duration) -> (Linker, Receiver<()>) {
         let index: SharedIndex = Arc::default();
         let (features, rx) = unbounded::<Vec<Stored>>();
         let (changed_tx, changed) = bounded(1);
         let shared = Arc::clone(&index);
         let started = std::thread::Builder::new()
             .name("tidings-stories".into())
-            .spawn(move || link(&shared, &rx, &changed_tx));
+            .spawn(move || {
+                let store = store.and_then(|path| Store::open(&path).ok());
+                let store = store.filter(|s| persist::init(s.conn()).is_ok());
+                link(&shared, &rx, &changed_tx, store.as_ref(), quiet);
+            });
         if started.is_err() {
             // Without the thread the reader still works, without links; sends are ignored.
             let (dead, _) = unbounded();
@@ -53,19 +73,56 @@ impl Linker {
     }
 }
 
-fn link(index: &SharedIndex, rx: &Receiver<Vec<Stored>>, changed: &Sender<()>) {
-    for first in rx {
+fn link(
+    index: &SharedIndex,
+    rx: &Receiver<Vec<Stored>>,
+    changed: &Sender<()>,
+    store: Option<&Store>,
+    quiet: Duration,
+) {
+    let kept = store.and_then(|s| persist::load_index(s.conn(), &Params::default()).ok());
+    if let Some(kept) = kept.flatten() {
+        *index.write().unwrap_or_else(|e| e.into_inner()) = kept;
+        let _ = changed.try_send(());
+    }
+    // New articles not yet kept in the store.
+    let mut unsaved = false;
+    loop {
+        let first = match (unsaved, store) {
+            (true, Some(store)) => match rx.recv_timeout(quiet) {
+                Ok(first) => first,
+                Err(RecvTimeoutError::Timeout) => {
+                    let index = index.read().unwrap_or_else(|e| e.into_inner());
+                    // Not kept: the next start links these articles again.
+                    let _ = persist::save_index(store.conn(), &index);
+                    unsaved = false;
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => return,
+            },
+            _ => match rx.recv() {
+                Ok(first) => first,
+                Err(_) => return,
+            },
+        };
         // Everything queued, then one message.
+        let mut added = false;
         for batch in std::iter::once(first).chain(rx.try_iter()) {
             for chunk in batch.chunks(BATCH) {
                 // A reader that panicked holding the lock leaves the index as it was: go on.
                 let mut index = index.write().unwrap_or_else(|e| e.into_inner());
                 for s in chunk {
-                    index.add(s.id, &s.features, s.published, s.lang.as_deref());
+                    if !index.contains(s.id) {
+                        index.add(s.id, &s.features, s.published, s.lang.as_deref());
+                        added = true;
+                    }
                 }
             }
         }
-        let _ = changed.try_send(());
+        unsaved |= added;
+        if added {
+            let _ = changed.try_send(());
+        }
     }
 }
 
@@ -87,7 +144,7 @@ mod tests {
 
     #[test]
     fn linked_articles_are_readable_after_the_change_message() {
-        let (linker, changed) = Linker::spawn();
+        let (linker, changed) = Linker::spawn(None);
         let text = "Marguerite Okonkwo-Vasquez and Teodor Brzezinski-Halloran met Ilse Thorvaldsdottir \
                     in Quixley-on-Wend on 14 March; 2,317,904 people watched @quixleynews.";
         linker.add(vec![stored("a", text), stored("b", text)]);
@@ -104,5 +161,40 @@ mod tests {
         }
         assert!(linked, "the two copies were not linked");
         drop(linker);
+    }
+
+    #[test]
+    fn the_index_is_kept_when_articles_stop_coming_and_a_restart_starts_from_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("tidings.db");
+        Store::open(&db).unwrap();
+        let text = "Marguerite Okonkwo-Vasquez and Teodor Brzezinski-Halloran met Ilse Thorvaldsdottir \
+                    in Quixley-on-Wend on 14 March; 2,317,904 people watched @quixleynews.";
+        let quiet = Duration::from_millis(50);
+        let (linker, changed) = Linker::spawn_saving_after(Some(db.clone()), quiet);
+        linker.add(vec![stored("a", text), stored("b", text)]);
+        changed.recv_timeout(Duration::from_secs(5)).unwrap();
+        let store = Store::open(&db).unwrap();
+        let mut kept = None;
+        for _ in 0..100 {
+            kept = persist::load_index(store.conn(), &Params::default()).unwrap();
+            if kept.as_ref().is_some_and(|k| k.len() == 2) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert_eq!(kept.map(|k| k.len()), Some(2), "the index was not kept");
+        drop(linker);
+
+        // A restart has the links before any feature arrives, and adds only what is new.
+        let (linker, changed) = Linker::spawn_saving_after(Some(db), quiet);
+        changed.recv_timeout(Duration::from_secs(5)).unwrap();
+        let a = ArticleId::from_key("a");
+        assert_eq!(linker.index.read().unwrap().links_of(a).len(), 1);
+        linker.add(vec![stored("a", text), stored("c", text)]);
+        changed.recv_timeout(Duration::from_secs(5)).unwrap();
+        let index = linker.index.read().unwrap();
+        assert_eq!(index.len(), 3);
+        assert_eq!(index.story_of(ArticleId::from_key("c")), index.story_of(a));
     }
 }

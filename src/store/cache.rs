@@ -46,7 +46,7 @@ impl RawCachedFile {
 /// The first byte of every cached row. Bump it whenever parsing, summaries or story features
 /// change what they make from the same file: rows of an older generation are then parsed again
 /// rather than shown as the old code made them.
-const GENERATION: u8 = 3;
+const GENERATION: u8 = 4;
 
 /// A cached file's summaries; None when the row cannot be decoded (written by another version):
 /// the file is then parsed again.

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 /// What a key stands for; it decides the key's weight and whether it alone makes a link.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 enum Kind {
     Name,
     /// Two adjacent Han characters: overlapping pairs of one word are not independent, so each
@@ -42,7 +42,7 @@ impl Kind {
 
 /// The knobs of linking. The defaults are tuned on the development data; they are rules about
 /// evidence and time, not about any name.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Params {
     /// Weight of a multi-word name on top of its words.
     pub phrase_weight: f32,
@@ -118,6 +118,7 @@ pub struct LinkedArticle {
     pub shared: Vec<String>,
 }
 
+#[derive(Serialize, Deserialize)]
 struct Doc {
     id: ArticleId,
     day: Option<i64>,
@@ -126,6 +127,7 @@ struct Doc {
     keys: Vec<u32>,
 }
 
+#[derive(Serialize, Deserialize)]
 struct Link {
     doc: u32,
     score: f32,
@@ -201,6 +203,9 @@ impl Tally {
     }
 }
 
+/// Serialisable as a whole (scratch space aside), so that the store keeps the links and a restart
+/// does not compute them again ([`super::persist::save_index`]).
+#[derive(Serialize, Deserialize)]
 pub struct StoryIndex {
     params: Params,
     keys: HashMap<Box<str>, u32>,
@@ -222,7 +227,9 @@ pub struct StoryIndex {
     /// For a root: its story's earliest article.
     first: Vec<u32>,
     size: Vec<u32>,
+    #[serde(skip)]
     docs_tally: Tally,
+    #[serde(skip)]
     stories_tally: Tally,
 }
 
@@ -262,6 +269,16 @@ impl StoryIndex {
 
     pub fn len(&self) -> usize {
         self.docs.len()
+    }
+
+    /// Whether the article is in the index.
+    pub fn contains(&self, id: ArticleId) -> bool {
+        self.by_id.contains_key(&id)
+    }
+
+    /// The knobs it links with.
+    pub fn params(&self) -> &Params {
+        &self.params
     }
 
     pub fn is_empty(&self) -> bool {

@@ -1,20 +1,28 @@
-//! Story features kept in the store's SQLite file, so a restart does not read every text again.
+//! Story features and the story index kept in the store's SQLite file, so a restart neither reads
+//! every text again nor links every article again.
 //!
-//! The table `story_features` is created if missing; the store file is shared with the read
-//! marks. Rows written by another version of the feature format are ignored (and recomputed by
-//! the caller).
+//! The tables `story_features` and `story_index` are created if missing; the store file is shared
+//! with the read marks. Rows written by another version of the feature or index format are
+//! ignored (and recomputed by the caller).
 
 use super::features::Features;
+use super::index::{Params, StoryIndex};
 use crate::article::{ArticleId, Published};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// Bumped whenever [`Features`] or how it is computed changes.
 pub const FORMAT: i64 = 1;
 
+/// Bumped whenever [`StoryIndex`]'s fields or how it links change. An index linked with other
+/// [`Params`] than today's is not used either.
+pub const INDEX_FORMAT: i64 = 1;
+
 #[derive(Debug, thiserror::Error)]
 pub enum PersistError {
     #[error("story features in the store: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("the story index in the store cannot be written: {0}")]
+    Index(#[from] postcard::Error),
     #[error("story features of {id} in the store are unreadable: {source}")]
     Json {
         id: String,
@@ -40,9 +48,39 @@ pub fn init(conn: &Connection) -> Result<(), PersistError> {
             features TEXT NOT NULL,
             published TEXT,
             lang TEXT
+         );
+         CREATE TABLE IF NOT EXISTS story_index (
+            slot INTEGER PRIMARY KEY CHECK (slot = 0),
+            format INTEGER NOT NULL,
+            snapshot BLOB NOT NULL
          );",
     )?;
     Ok(())
+}
+
+/// Keeps the whole index (its articles, keys and links), replacing the one kept before.
+pub fn save_index(conn: &Connection, index: &StoryIndex) -> Result<(), PersistError> {
+    let snapshot = postcard::to_stdvec(index)?;
+    conn.execute(
+        "INSERT OR REPLACE INTO story_index (slot, format, snapshot) VALUES (0, ?1, ?2)",
+        params![INDEX_FORMAT, snapshot],
+    )?;
+    Ok(())
+}
+
+/// The index kept by [`save_index`], when one is kept in this format and with these params; an
+/// unreadable one counts as none (the articles are then linked again).
+pub fn load_index(conn: &Connection, params: &Params) -> Result<Option<StoryIndex>, PersistError> {
+    let snapshot: Option<Vec<u8>> = conn
+        .query_row(
+            "SELECT snapshot FROM story_index WHERE slot = 0 AND format = ?1",
+            params![INDEX_FORMAT],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(snapshot
+        .and_then(|bytes| postcard::from_bytes::<StoryIndex>(&bytes).ok())
+        .filter(|index| index.params() == params))
 }
 
 /// Writes (or replaces) one article's features.
@@ -157,6 +195,43 @@ mod tests {
         assert_eq!(load(&conn, stored.id).unwrap(), Some(stored.clone()));
         assert_eq!(load_all(&conn).unwrap(), vec![stored]);
         assert_eq!(load(&conn, ArticleId::from_key("b")).unwrap(), None);
+    }
+
+    #[test]
+    fn the_index_survives_a_restart_with_its_links() {
+        let conn = Connection::open_in_memory().unwrap();
+        init(&conn).unwrap();
+        let params = Params::default();
+        assert!(load_index(&conn, &params).unwrap().is_none());
+        let text = "Ottilie Brankovska opened the Quellbach bridge with Mayor Tamsin Arkwright \
+                    on 14 March before 12,400 people; @quellbachtown posted it.";
+        let mut index = StoryIndex::new();
+        let (a, b, c) = (
+            ArticleId::from_key("a"),
+            ArticleId::from_key("b"),
+            ArticleId::from_key("c"),
+        );
+        index.add(a, &Features::of_text(text), None, Some("en"));
+        index.add(b, &Features::of_text(text), None, Some("en"));
+        save_index(&conn, &index).unwrap();
+
+        let mut restored = load_index(&conn, &params).unwrap().expect("kept");
+        assert_eq!(restored.len(), 2);
+        assert_eq!(restored.links_of(a), index.links_of(a));
+        assert_eq!(restored.story_of(b), index.story_of(a));
+        // It goes on linking where it stopped.
+        restored.add(c, &Features::of_text(text), None, Some("en"));
+        assert_eq!(restored.story_of(c), restored.story_of(a));
+
+        // Linked with other knobs, or unreadable: not used.
+        let other = Params {
+            prior_docs: params.prior_docs + 1.0,
+            ..params
+        };
+        assert!(load_index(&conn, &other).unwrap().is_none());
+        conn.execute("UPDATE story_index SET snapshot = x'00ff'", [])
+            .unwrap();
+        assert!(load_index(&conn, &params).unwrap().is_none());
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
     let mut app = App::new(ctx.store, keymap, ctx.config.mark_read_on_open);
     app.mark_story_read = ctx.config.mark_story_read;
     // Stories are linked on a thread of their own; the loop hears when links change.
-    let (linker, links_changed) = Linker::spawn();
+    let (linker, links_changed) = Linker::spawn(load_options.store.clone());
     app.set_stories(linker.index.clone());
     if let Some(w) = ctx.warnings.last() {
         app.status = Some(w.clone());
