@@ -3,9 +3,10 @@
 //! changed. Readers share the index behind a lock that the thread takes for small batches only, so
 //! a reader waits at most one batch (a few milliseconds) and usually not at all.
 //!
-//! With a store, the thread starts from the index kept there and keeps it again once new articles
-//! stop coming, so a restart links only what is new: features of articles already in the index
-//! are skipped.
+//! With a store, the thread starts from the index kept there, links the features kept in the
+//! store that it does not hold yet, and keeps the index again once new articles stop coming, so a
+//! restart links only what is new. It begins when told to ([`Linker::start`]): the reader does so
+//! once its list is loaded, so that the list comes first.
 
 use crate::store::Store;
 use crate::stories::persist::{self, Stored};
@@ -30,6 +31,7 @@ pub struct Linker {
     /// The index the thread fills.
     pub index: SharedIndex,
     features: Sender<Vec<Stored>>,
+    start: Sender<()>,
 }
 
 impl Linker {
@@ -45,10 +47,13 @@ impl Linker {
         let index: SharedIndex = Arc::default();
         let (features, rx) = unbounded::<Vec<Stored>>();
         let (changed_tx, changed) = bounded(1);
+        let (start, go) = bounded(1);
         let shared = Arc::clone(&index);
         let started = std::thread::Builder::new()
             .name("tidings-stories".into())
             .spawn(move || {
+                // Told to start, or dropped: either way, begin.
+                let _ = go.recv();
                 let store = store.and_then(|path| Store::open(&path).ok());
                 let store = store.filter(|s| persist::init(s.conn()).is_ok());
                 link(&shared, &rx, &changed_tx, store.as_ref(), quiet);
@@ -60,11 +65,24 @@ impl Linker {
                 Linker {
                     index,
                     features: dead,
+                    start,
                 },
                 changed,
             );
         }
-        (Linker { index, features }, changed)
+        (
+            Linker {
+                index,
+                features,
+                start,
+            },
+            changed,
+        )
+    }
+
+    /// Lets the thread begin: restore the kept index and link what is queued. Idempotent.
+    pub fn start(&self) {
+        let _ = self.start.try_send(());
     }
 
     /// Queues articles' features for linking; never blocks.
@@ -85,8 +103,17 @@ fn link(
         *index.write().unwrap_or_else(|e| e.into_inner()) = kept;
         let _ = changed.try_send(());
     }
+    // Features kept in the store that the index does not hold (no index was kept, or it was
+    // kept before these articles came).
+    let missing = store.and_then(|s| {
+        let index = index.read().unwrap_or_else(|e| e.into_inner());
+        persist::load_except(s.conn(), |id| index.contains(id)).ok()
+    });
     // New articles not yet kept in the store.
-    let mut unsaved = false;
+    let mut unsaved = add_all(index, missing.unwrap_or_default());
+    if unsaved {
+        let _ = changed.try_send(());
+    }
     loop {
         let first = match (unsaved, store) {
             (true, Some(store)) => match rx.recv_timeout(quiet) {
@@ -108,22 +135,30 @@ fn link(
         // Everything queued, then one message.
         let mut added = false;
         for batch in std::iter::once(first).chain(rx.try_iter()) {
-            for chunk in batch.chunks(BATCH) {
-                // A reader that panicked holding the lock leaves the index as it was: go on.
-                let mut index = index.write().unwrap_or_else(|e| e.into_inner());
-                for s in chunk {
-                    if !index.contains(s.id) {
-                        index.add(s.id, &s.features, s.published, s.lang.as_deref());
-                        added = true;
-                    }
-                }
-            }
+            added |= add_all(index, batch);
         }
         unsaved |= added;
         if added {
             let _ = changed.try_send(());
         }
     }
+}
+
+/// Adds the articles the index does not hold yet, a small batch per write lock; true when any
+/// was new.
+fn add_all(index: &SharedIndex, features: Vec<Stored>) -> bool {
+    let mut added = false;
+    for chunk in features.chunks(BATCH) {
+        // A reader that panicked holding the lock leaves the index as it was: go on.
+        let mut index = index.write().unwrap_or_else(|e| e.into_inner());
+        for s in chunk {
+            if !index.contains(s.id) {
+                index.add(s.id, &s.features, s.published, s.lang.as_deref());
+                added = true;
+            }
+        }
+    }
+    added
 }
 
 #[cfg(test)]
@@ -145,6 +180,7 @@ mod tests {
     #[test]
     fn linked_articles_are_readable_after_the_change_message() {
         let (linker, changed) = Linker::spawn(None);
+        linker.start();
         let text = "Marguerite Okonkwo-Vasquez and Teodor Brzezinski-Halloran met Ilse Thorvaldsdottir \
                     in Quixley-on-Wend on 14 March; 2,317,904 people watched @quixleynews.";
         linker.add(vec![stored("a", text), stored("b", text)]);
@@ -172,6 +208,7 @@ mod tests {
                     in Quixley-on-Wend on 14 March; 2,317,904 people watched @quixleynews.";
         let quiet = Duration::from_millis(50);
         let (linker, changed) = Linker::spawn_saving_after(Some(db.clone()), quiet);
+        linker.start();
         linker.add(vec![stored("a", text), stored("b", text)]);
         changed.recv_timeout(Duration::from_secs(5)).unwrap();
         let store = Store::open(&db).unwrap();
@@ -188,6 +225,7 @@ mod tests {
 
         // A restart has the links before any feature arrives, and adds only what is new.
         let (linker, changed) = Linker::spawn_saving_after(Some(db), quiet);
+        linker.start();
         changed.recv_timeout(Duration::from_secs(5)).unwrap();
         let a = ArticleId::from_key("a");
         assert_eq!(linker.index.read().unwrap().links_of(a).len(), 1);

@@ -9,6 +9,7 @@ use super::features::Features;
 use super::index::{Params, StoryIndex};
 use crate::article::{ArticleId, Published};
 use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::HashSet;
 
 /// Bumped whenever [`Features`] or how it is computed changes.
 pub const FORMAT: i64 = 1;
@@ -138,6 +139,41 @@ pub fn load_all(conn: &Connection) -> Result<Vec<Stored>, PersistError> {
     Ok(out)
 }
 
+/// The ids of every article whose features are kept in the current format.
+pub fn stored_ids(conn: &Connection) -> Result<HashSet<ArticleId>, PersistError> {
+    let mut stmt = conn.prepare("SELECT id FROM story_features WHERE format = ?1")?;
+    let rows = stmt.query_map(params![FORMAT], |r| r.get::<_, String>(0))?;
+    let mut ids = HashSet::new();
+    for row in rows {
+        ids.extend(row?.parse::<ArticleId>().ok());
+    }
+    Ok(ids)
+}
+
+/// The kept features of every article for which `skip` says no: those not yet in an index
+/// restored from the store. Only their rows are decoded.
+pub fn load_except(
+    conn: &Connection,
+    skip: impl Fn(ArticleId) -> bool,
+) -> Result<Vec<Stored>, PersistError> {
+    let mut stmt =
+        conn.prepare("SELECT id, features, published, lang FROM story_features WHERE format = ?1")?;
+    let mut rows = stmt.query(params![FORMAT])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let wanted = row
+            .get_ref(0)?
+            .as_str()
+            .ok()
+            .and_then(|id| id.parse::<ArticleId>().ok())
+            .is_some_and(|id| !skip(id));
+        if wanted && let Some(stored) = parse(row_strings(row)?)? {
+            out.push(stored);
+        }
+    }
+    Ok(out)
+}
+
 type Row = (String, String, Option<String>, Option<String>);
 
 fn row_strings(row: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
@@ -193,7 +229,10 @@ mod tests {
         let conn = Connection::open(&path).unwrap();
         init(&conn).unwrap();
         assert_eq!(load(&conn, stored.id).unwrap(), Some(stored.clone()));
-        assert_eq!(load_all(&conn).unwrap(), vec![stored]);
+        assert_eq!(load_all(&conn).unwrap(), vec![stored.clone()]);
+        assert_eq!(stored_ids(&conn).unwrap(), HashSet::from([stored.id]));
+        assert_eq!(load_except(&conn, |_| false).unwrap(), vec![stored.clone()]);
+        assert!(load_except(&conn, |id| id == stored.id).unwrap().is_empty());
         assert_eq!(load(&conn, ArticleId::from_key("b")).unwrap(), None);
     }
 

@@ -77,6 +77,7 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
                     }
                 }
                 Err(_) => {
+                    linker.start();
                     app.update(Action::LoadFinished);
                     loader = never();
                 }
@@ -149,7 +150,11 @@ fn handle_load_event(app: &mut App, linker: &Linker, ev: LoadEvent) {
         LoadEvent::Failed(m) | LoadEvent::Warning(m) => Action::LoadProblem(m),
         LoadEvent::Removed(ids) => Action::Removed(ids),
         LoadEvent::Progress { done, .. } => Action::LoadProgress(done),
-        LoadEvent::Finished => Action::LoadFinished,
+        LoadEvent::Finished => {
+            // The list is in: linking may take the cores now.
+            linker.start();
+            Action::LoadFinished
+        }
     };
     app.update(action);
 }

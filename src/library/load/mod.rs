@@ -7,7 +7,9 @@
 //! lists the library at once; then the folder is walked, files that are new or changed since they
 //! were cached are parsed in parallel on all cores, and articles of files that are gone are sent
 //! as [`LoadEvent::Removed`]. Each parsed article's story features follow its summary
-//! ([`LoadEvent::Features`]) and are kept in the store; a cached file's come from the store.
+//! ([`LoadEvent::Features`]) and are kept in the store; a cached file's are already there, where
+//! the linker ([`crate::library::linker`]) reads them, and a cached file whose articles have none
+//! is parsed again.
 //!
 //! Read marks are not the loader's business: the receiver combines each summary with
 //! [`crate::store::Store::read_ids`] (read once at start), as [`load_blocking`] shows.
@@ -41,8 +43,8 @@ pub enum LoadEvent {
     /// A batch of articles (a few hundred). An article already listed with the same id is
     /// replaced.
     Articles(Vec<Summary>),
-    /// The story features of articles sent in an earlier `Articles` event: computed as their
-    /// files were parsed, or read from the store for cached files.
+    /// The story features of articles sent in an earlier `Articles` event, computed as their
+    /// files were parsed (a cached file's are in the store).
     Features(Vec<Stored>),
     /// Articles sent earlier (from the cache) whose file is gone or no longer holds them.
     Removed(Vec<ArticleId>),
@@ -67,9 +69,9 @@ pub struct Options {
     pub store: Option<PathBuf>,
     /// Articles per [`LoadEvent::Articles`] batch (and files per cache transaction).
     pub batch: usize,
-    /// Whether [`LoadEvent::Features`] are sent: the reader links stories and wants them; the
-    /// commands that print the list do not, and a second start then skips reading every stored
-    /// feature. Features of parsed files are computed and kept in the store either way.
+    /// Whether [`LoadEvent::Features`] are sent and cached files are checked for kept features:
+    /// the reader links stories and wants them; the commands that print the list do not.
+    /// Features of parsed files are computed and kept in the store either way.
     pub features: bool,
 }
 

@@ -233,15 +233,15 @@ impl Worker {
         }
         if self.features {
             let files = files.into_inner().unwrap_or_default();
-            self.send_cached_features(store, files, &mut known)?;
+            self.check_cached_features(store, files, &mut known)?;
         }
         Ok(known)
     }
 
-    /// Sends the stored story features of cached files' articles. A file with an article whose
-    /// features are not in the store (kept by an older version) is forgotten from `known`, so
-    /// that it is parsed again and its features computed.
-    fn send_cached_features(
+    /// Makes sure every cached file's articles have story features in the store, where the
+    /// linker reads them: a file with an article whose features are not kept (by an older
+    /// version) is forgotten from `known`, so that it is parsed again and its features computed.
+    fn check_cached_features(
         &self,
         store: &Store,
         files: Vec<(PathBuf, Vec<ArticleId>)>,
@@ -250,26 +250,19 @@ impl Worker {
         if files.is_empty() {
             return Ok(());
         }
-        let mut stored: HashMap<ArticleId, Stored> = match persist::load_all(store.conn()) {
-            Ok(all) => all.into_iter().map(|s| (s.id, s)).collect(),
+        let stored = match persist::stored_ids(store.conn()) {
+            Ok(ids) => ids,
             Err(e) => {
                 self.send(LoadEvent::Warning(format!("{e}; linking stories again")))?;
-                HashMap::new()
+                HashSet::new()
             }
         };
-        let mut batch = Vec::with_capacity(self.batch);
         for (path, ids) in files {
-            if !ids.iter().all(|id| stored.contains_key(id)) {
+            if !ids.iter().all(|id| stored.contains(id)) {
                 known.remove(path.as_os_str());
-                continue;
-            }
-            batch.extend(ids.iter().filter_map(|id| stored.remove(id)));
-            if batch.len() >= self.batch {
-                let full = std::mem::replace(&mut batch, Vec::with_capacity(self.batch));
-                self.send_features(full)?;
             }
         }
-        self.send_features(batch)
+        Ok(())
     }
 
     /// Files the cache knew that are no longer on disk: their articles leave the list and the
