@@ -12,7 +12,7 @@ use super::features::Features;
 use super::fold::skeleton;
 use crate::article::{ArticleId, Published};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::fmt;
 
 /// What a key stands for; it decides the key's weight and whether it alone makes a link.
