@@ -8,26 +8,7 @@ use ratatui::backend::TestBackend;
 use tidings::article::{ArticleId, Location, Summary};
 use tidings::tui::action::Action;
 use tidings::tui::app::App;
-use tidings::tui::view::view;
 use tui_support::*;
-
-fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| view(app, f)).unwrap();
-    terminal
-}
-
-fn screen_text(t: &Terminal<TestBackend>) -> String {
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
 
 #[test]
 fn wide_layout_120x40() {

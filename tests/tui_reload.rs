@@ -3,8 +3,6 @@
 
 mod tui_support;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use tidings::article::Location;
 use tidings::library::load::{Source, load_blocking};
 use tidings::store::Store;
@@ -14,20 +12,6 @@ use tidings::tui::keymap::Keymap;
 use tidings::tui::popup::Popup;
 use tidings::tui::reload::{self, Reload};
 use tui_support::*;
-
-fn screen(app: &App) -> String {
-    let mut term = Terminal::new(TestBackend::new(100, 20)).unwrap();
-    term.draw(|f| tidings::tui::view::view(app, f)).unwrap();
-    let buf = term.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
 
 #[test]
 fn r_reads_the_opened_file_again_and_shows_its_new_text() {

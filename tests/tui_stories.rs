@@ -4,38 +4,16 @@
 
 mod tui_support;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::collections::BTreeSet;
 use tidings::article::Location;
 use tidings::library::load::Source;
 use tidings::tui::app::App;
 use tidings::tui::popup::Popup;
-use tidings::tui::view::view;
 use tui_support::*;
 
 const GERMAN: &str = "Wird es ein Treffen im Clubhaus von Elon Musk und Vladimir Putin geben?";
 const ITALIAN: &str =
     "Putin sta pensando seriamente di accettare l’invito di Elon Musk su Clubhouse";
-
-fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    t.draw(|f| view(app, f)).unwrap();
-    t
-}
-
-fn screen(app: &App) -> String {
-    let t = draw(app);
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
 
 #[test]
 fn the_german_seed_shows_the_italian_one_as_linked_and_keys_move_between_them() {
@@ -198,9 +176,9 @@ fn linked_popup_and_stories_view_snapshots() {
         .clone();
     select_title(&mut app, &barge);
     press(&mut app, "<Enter>L");
-    insta::assert_debug_snapshot!("linked_popup", draw(&app).backend());
+    insta::assert_debug_snapshot!("linked_popup", draw(&app, app.size.0, app.size.1).backend());
     press(&mut app, "qS");
-    insta::assert_debug_snapshot!("stories_view", draw(&app).backend());
+    insta::assert_debug_snapshot!("stories_view", draw(&app, app.size.0, app.size.1).backend());
 }
 
 #[test]
@@ -234,7 +212,7 @@ fn every_size_draws_the_linked_popup_and_the_stories_view_without_panic() {
         for w in (1..=40).chain([97, 200]) {
             for h in (1..=15).chain([50]) {
                 app.update(tidings::tui::action::Action::Resize(w, h));
-                draw(&app);
+                draw(&app, app.size.0, app.size.1);
             }
         }
     }

@@ -11,8 +11,8 @@
 use super::features::Features;
 use super::fold::skeleton;
 use crate::article::{ArticleId, Published};
-use serde::{Deserialize, Serialize};
 use foldhash::{HashMap, HashMapExt};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// What a key stands for; it decides the key's weight and whether it alone makes a link.

@@ -2,6 +2,8 @@
 //! the keymap as a user would press them.
 #![allow(dead_code)]
 
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -307,4 +309,29 @@ pub fn sample_app(w: u16, h: u16) -> App {
     app.show(Rc::new(a), Rc::new(quotes));
     app.update(Action::Resize(w, h));
     app
+}
+
+/// The app drawn on a test terminal of `w`×`h`.
+pub fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| tidings::tui::view::view(app, f)).unwrap();
+    terminal
+}
+
+/// A test terminal's screen as text, a line a row.
+pub fn screen_text(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The app drawn at its own size, as text.
+pub fn screen(app: &App) -> String {
+    screen_text(&draw(app, app.size.0, app.size.1))
 }
