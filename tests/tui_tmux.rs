@@ -189,3 +189,48 @@ fn linked_articles_jump_and_come_back_in_the_real_terminal() {
     assert!(screen.contains("EXITED 0"), "{screen}");
     assert_restored(&screen);
 }
+
+/// The model case of linked stories, in the real terminal: the German seed shows the Italian one
+/// as linked; `L` and Enter jump to it, Backspace comes back, Alt-→ goes forward again, and `S`
+/// shows both in one story.
+#[test]
+fn the_seeds_link_and_every_story_key_works_in_the_real_terminal() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !seeds.is_dir() {
+        eprintln!("no seeds beside the repository; skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let Some(tmux) = start_over(&dir, Some(&seeds), "Articles (2, 2 unread)") else {
+        return;
+    };
+    let keys = |k: &[&str]| {
+        let mut args = vec!["send-keys", "-t", "reader"];
+        args.extend_from_slice(k);
+        tmux.run(&args);
+    };
+    // The German seed is the older one: the second in the list, newest first.
+    keys(&["j", "Enter"]);
+    tmux.wait_for("Clubhaus von Elon Musk");
+    tmux.wait_for("1 linked: Wired (it)");
+    keys(&["L"]);
+    tmux.wait_for("Linked articles: 1");
+    keys(&["Enter"]);
+    let screen = tmux.wait_for("Articles (2, 0 unread)");
+    assert!(screen.contains("l’invito di Elon Musk"), "{screen}");
+    assert!(screen.contains("(de) — L lists"), "{screen}");
+    keys(&["BSpace"]);
+    tmux.wait_for("1 linked: Wired (it)");
+    keys(&["M-Right"]);
+    tmux.wait_for("(de) — L lists");
+    keys(&["S"]);
+    let screen = tmux.wait_for("Stories");
+    assert!(
+        screen.contains("Stories: 1,") && screen.contains("de,it"),
+        "{screen}"
+    );
+    keys(&["q", "q"]);
+    let screen = tmux.wait_for("STTY-DONE");
+    assert!(screen.contains("EXITED 0"), "{screen}");
+    assert_restored(&screen);
+}
