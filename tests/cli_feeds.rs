@@ -3,6 +3,7 @@
 //! of URLs that fail.
 
 mod cli_support;
+mod tmux_support;
 
 use cli_support::{Home, stderr};
 
@@ -190,8 +191,18 @@ fn import_update_then_read_offline() {
     let id = offline[0]["id"].as_str().unwrap();
     let shown = home.json(&["show", "--json", id]);
     assert_eq!(shown["id"], id);
+    // And the reader shows the stored items offline, and opens one.
+    let count = format!("Articles ({}, {} unread)", t.len(), t.len());
+    if let Some(reader) = tmux_support::start_over(&home.dir, None, &count) {
+        reader.wait_for("Library opens on Sundays");
+        reader.run(&["send-keys", "-t", "reader", "Enter"]);
+        reader.wait_for(&format!("Articles ({}, {} unread)", t.len(), t.len() - 1));
+        reader.run(&["send-keys", "-t", "reader", "q"]);
+        tmux_support::assert_restored(&reader.wait_for("STTY-DONE"));
+    }
 
     // Every feed fails now: the update says which and why, and fails.
+    let before = home.json(&["list", "--json"]);
     let out = home.run(&["update"]);
     assert!(!out.status.success());
     let err = stderr(&out);
@@ -199,8 +210,8 @@ fn import_update_then_read_offline() {
         err.contains(&server.url("/island.xml")) && err.contains("refused"),
         "{err}"
     );
-    // What was stored is kept.
-    assert_eq!(home.json(&["list", "--json"]), online);
+    // What was stored is kept, and the read mark given in the reader.
+    assert_eq!(home.json(&["list", "--json"]), before);
 }
 
 #[test]

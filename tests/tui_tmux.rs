@@ -2,111 +2,18 @@
 //! linked articles (L, Enter, Backspace) over the bundled samples, and the terminal restored
 //! after q. Skipped, with a message, where tmux is not installed.
 
+mod tmux_support;
+
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
-
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "reader"])
-    }
-
-    /// Waits until the screen shows `want`; returns the screen.
-    fn wait_for(&self, want: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(want) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "no {want:?} on screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.run(&["kill-server"]);
-    }
-}
-
-fn quoted(p: &Path) -> String {
-    format!("'{}'", p.display().to_string().replace('\'', r"'\''"))
-}
+use std::time::Duration;
+use tmux_support::*;
 
 /// Starts the reader over the fixtures in a detached tmux terminal; after it exits, the shell
 /// prints its exit code and the terminal's icanon/echo modes.
 fn start(dir: &tempfile::TempDir) -> Option<Tmux> {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
     start_over(dir, Some(&fixtures), "Articles (4, 4 unread)")
-}
-
-/// Starts the reader over `folder` (the bundled samples without one) and waits for `ready`.
-fn start_over(dir: &tempfile::TempDir, folder: Option<&Path>, ready: &str) -> Option<Tmux> {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux is not installed; skipping the terminal test");
-        return None;
-    }
-    let command = format!(
-        "env XDG_DATA_HOME={data} XDG_CONFIG_HOME={config} {bin} {fixtures}; \
-         echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -e '-*icanon' -e '-*echo'; echo STTY-DONE; sleep 30",
-        data = quoted(&dir.path().join("data")),
-        config = quoted(&dir.path().join("config")),
-        bin = quoted(Path::new(env!("CARGO_BIN_EXE_tidings"))),
-        fixtures = folder.map(quoted).unwrap_or_default(),
-    );
-    let tmux = Tmux {
-        socket: format!(
-            "tidings-test-{}-{}",
-            std::process::id(),
-            dir.path().file_name()?.to_string_lossy()
-        ),
-    };
-    let started = Instant::now();
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "reader",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        &command,
-    ]);
-    tmux.wait_for("Articles (");
-    // Includes starting tmux, and a debug build: an upper bound of the first frame's latency.
-    eprintln!("first frame on screen after {:?}", started.elapsed());
-    tmux.wait_for(ready);
-    Some(tmux)
-}
-
-/// Raw mode is off again (icanon and echo back on) and the alternate screen is gone.
-fn assert_restored(screen: &str) {
-    let lines: Vec<&str> = screen.lines().map(str::trim).collect();
-    assert!(
-        lines.contains(&"icanon") && lines.contains(&"echo"),
-        "{screen}"
-    );
-    assert!(!screen.contains("Articles ("), "{screen}");
 }
 
 #[test]
