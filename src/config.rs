@@ -24,6 +24,9 @@ pub struct Config {
     pub mark_read_on_open: bool,
     /// Reading an article marks the other articles of its story read too (one undoable change).
     pub mark_story_read: bool,
+    /// Links in the reading pane are clickable (OSC 8 hyperlinks) where the terminal supports
+    /// them; off for `TERM=dumb` and the Linux console whatever this says.
+    pub hyperlinks: bool,
     /// Key bindings: action name → keys, overriding the defaults (see assets/keymap.toml).
     pub keys: BTreeMap<String, Vec<String>>,
     /// Subscribed feeds (`[[feeds]]` tables), fetched by `tidings update`.
@@ -45,6 +48,7 @@ impl Default for Config {
             library: Vec::new(),
             mark_read_on_open: true,
             mark_story_read: false,
+            hyperlinks: true,
             keys: BTreeMap::new(),
             feeds: Vec::new(),
         }

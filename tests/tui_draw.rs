@@ -201,3 +201,45 @@ fn selection_quotes_and_the_shown_quote_are_styled() {
         "We will not take any chances with people’s safety,".replace(' ', "")
     );
 }
+
+/// In the real terminal the reading pane's link is wrapped in OSC 8 sequences carrying its URL;
+/// every other cell is as the view drew it, and the link reads the same once the sequences are
+/// taken out.
+#[test]
+fn links_become_hyperlinks_and_nothing_else_changes() {
+    let app = sample_app(140, 50);
+    let mut t = draw(&app, 140, 50);
+    let plain = t.backend().buffer().clone();
+    t.draw(|f| {
+        tidings::tui::view::view(&app, f);
+        tidings::tui::view::hyperlinks::apply(&app, f.buffer_mut());
+    })
+    .unwrap();
+    let linked = t.backend().buffer().clone();
+    let urls = [
+        "https://example.org/bridge-repairs",
+        "https://example.org/ferry-timetable",
+    ];
+    let close = "\x1b]8;;\x1b\\";
+    let mut carried = [0, 0];
+    for y in 0..plain.area.height {
+        for x in 0..plain.area.width {
+            let (p, l) = (plain[(x, y)].symbol(), linked[(x, y)].symbol());
+            if p == l {
+                continue;
+            }
+            let (n, inner) = urls
+                .iter()
+                .enumerate()
+                .find_map(|(n, url)| {
+                    let open = format!("\x1b]8;;{url}\x1b\\");
+                    Some((n, l.strip_prefix(open.as_str())?.strip_suffix(close)?))
+                })
+                .unwrap_or_else(|| panic!("cell {x},{y} changed to {l:?}"));
+            // The pair's text: this cell's and the next one's, which is skipped.
+            assert!(inner.starts_with(p), "{inner:?} vs {p:?}");
+            carried[n] += inner.len();
+        }
+    }
+    assert_eq!(carried, urls.map(str::len));
+}

@@ -48,11 +48,18 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
     if let Some(w) = ctx.warnings.last() {
         app.status = Some(w.clone());
     }
+    let hyperlinks = ctx.config.hyperlinks && terminal_takes_hyperlinks();
+    let draw = |app: &App, f: &mut ratatui::Frame| {
+        view::view(app, f);
+        if hyperlinks {
+            view::hyperlinks::apply(app, f.buffer_mut());
+        }
+    };
     let signals = signal_channel()?;
     let mut guard = terminal::enter().context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    guard.terminal.draw(|f| view::view(&app, f))?;
+    guard.terminal.draw(|f| draw(&app, f))?;
 
     let mut loader = load::spawn_with(sources.clone(), load_options.clone());
     let mut updater: Receiver<UpdateEvent> = never();
@@ -113,7 +120,7 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
             }
         }
         if !app.quit {
-            guard.terminal.draw(|f| view::view(&app, f))?;
+            guard.terminal.draw(|f| draw(&app, f))?;
         }
     }
     drop(guard);
@@ -174,6 +181,12 @@ fn handle_terminal_event(app: &mut App, ev: Event) {
     if let Some(a) = action {
         app.update(a);
     }
+}
+
+/// Whether OSC 8 sequences are safe to send: terminals that do not know them ignore them, but the
+/// Linux console and a dumb terminal print them.
+fn terminal_takes_hyperlinks() -> bool {
+    !matches!(std::env::var("TERM").as_deref(), Ok("dumb" | "linux"))
 }
 
 /// Terminal events, read on their own thread.

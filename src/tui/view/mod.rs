@@ -1,6 +1,7 @@
 //! Drawing: [`view`] reads the app and draws one frame; it never changes state. Each pane and
 //! popup has its own file. Only the rows on screen are built, whatever the library's size.
 
+pub mod hyperlinks;
 mod list;
 mod popup;
 mod quotes;
