@@ -321,3 +321,56 @@ fn marks_from_an_earlier_run_show_when_the_articles_arrive() {
     assert_eq!(app.library.counts(), (4, 3));
     assert!(app.library.get(id_of(&app, HARBOUR)).unwrap().read);
 }
+
+/// A long article opens at once; its quotes are found off the event loop's thread (the loop
+/// takes `quotes_wanted`), the pane says so meanwhile, and they are shown when they come.
+#[test]
+fn a_long_articles_quotes_come_later_and_never_hold_up_opening() {
+    use tidings::library::load::{Source, load_blocking};
+    use tidings::store::Store;
+    use tidings::tui::app::{App, QUOTES_AT_ONCE};
+    use tidings::tui::keymap::Keymap;
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Harbour wall gives way after the storm\n\n12 March 2024\n\n");
+    text.push_str("“We will rebuild it stone by stone,” said harbour master Ilse Brandt.\n\n");
+    for n in 0.. {
+        if text.len() > 2 * QUOTES_AT_ONCE {
+            break;
+        }
+        text.push_str(&format!(
+            "On day {n} the tide came in twice over the broken wall and the boats stayed tied.\n\n"
+        ));
+    }
+    std::fs::write(dir.path().join("long.txt"), &text).unwrap();
+    let mut app = App::new(Store::in_memory().unwrap(), Keymap::default(), true);
+    app.update(Action::Resize(120, 40));
+    let source = vec![Source::Path(dir.path().to_path_buf())];
+    app.update(Action::Loaded(load_blocking(source).0));
+    app.update(Action::LoadFinished);
+    press(&mut app, "<Enter>");
+    let opened = app.opened.as_ref().expect("opened");
+    assert!(opened.quotes_pending && opened.quotes.is_empty());
+    assert!(screen(&app).contains("finding quotes…"));
+    let article = app.quotes_wanted.take().expect("asked for its quotes");
+
+    // Quotes of another article are not shown here.
+    let other = tidings::article::ArticleId::from_key("other");
+    app.update(Action::QuotesFound(
+        other,
+        tidings::quotes::extract(&article),
+    ));
+    assert!(app.opened.as_ref().unwrap().quotes_pending);
+
+    app.update(Action::QuotesFound(
+        article.id,
+        tidings::quotes::extract(&article),
+    ));
+    let opened = app.opened.as_ref().unwrap();
+    assert!(!opened.quotes_pending);
+    assert_eq!(opened.quotes.len(), 1);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Ilse Brandt") && !shown.contains("finding quotes"),
+        "{shown}"
+    );
+}

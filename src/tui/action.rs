@@ -66,6 +66,8 @@ pub enum Action {
     FeedsUpdated(Vec<String>),
     /// The story index has new links.
     StoriesChanged,
+    /// The quotes of a long article, found on another thread.
+    QuotesFound(crate::article::ArticleId, Vec<crate::quotes::Quote>),
 }
 
 impl Action {
@@ -81,6 +83,7 @@ impl Action {
                 | Action::FeedProgress(..)
                 | Action::FeedsUpdated(_)
                 | Action::StoriesChanged
+                | Action::QuotesFound(..)
         )
     }
 }

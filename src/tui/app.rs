@@ -29,6 +29,10 @@ pub type Browser = Box<dyn FnMut(&str) -> Result<(), String>>;
 /// Opened articles kept with their quotes, so that going back to one does not read it again.
 const CACHE_SIZE: usize = 64;
 
+/// Bytes of text up to which an article's quotes are found as it opens (well under a
+/// millisecond); a longer article's are found on a thread of their own, so no frame waits.
+pub const QUOTES_AT_ONCE: usize = 256 * 1024;
+
 /// An article shown in the reading pane, laid out for the pane's width.
 pub struct Opened {
     pub id: ArticleId,
@@ -43,6 +47,8 @@ pub struct Opened {
     pub highlight: Option<usize>,
     /// The articles linked to it, strongest first, as the story index knew them last.
     pub linked: Vec<super::stories::LinkedRow>,
+    /// Its quotes are being found on another thread; `quotes` is empty until they come.
+    pub quotes_pending: bool,
 }
 
 /// The title search: the query, and whether keys still type into it.
@@ -95,6 +101,9 @@ pub struct App {
     browser: Browser,
     /// What `r` / `R` asked the event loop to read again, until it takes it.
     pub reload: Option<super::reload::Reload>,
+    /// A long article whose quotes the event loop is to find off this thread
+    /// ([`Action::QuotesFound`] brings them), until it takes it.
+    pub quotes_wanted: Option<Rc<Article>>,
     /// Feeds updated so far and in all, while updating.
     pub updating: Option<(usize, usize)>,
 }
@@ -130,6 +139,7 @@ impl App {
             quit: false,
             browser: Box::new(open_in_browser),
             reload: None,
+            quotes_wanted: None,
             updating: None,
         }
     }
@@ -377,6 +387,7 @@ impl App {
             Action::FeedProgress(done, total) => self.updating = Some((done, total)),
             Action::FeedsUpdated(errors) => self.feeds_updated(errors),
             Action::StoriesChanged => self.refresh_links(),
+            Action::QuotesFound(id, quotes) => self.quotes_found(id, quotes),
             _ => {}
         }
     }
@@ -503,17 +514,19 @@ impl App {
         };
         let summary = entry.summary.clone();
         let (article, quotes) = match self.cache.get(&summary.id) {
-            Some((a, q)) => (a.clone(), q.clone()),
+            Some((a, q)) => (a.clone(), Some(q.clone())),
             None => match library::open(&summary) {
                 Ok(article) => {
-                    let quotes = Rc::new(quotes::extract(&article));
                     let article = Rc::new(article);
-                    if self.cache.len() >= CACHE_SIZE {
-                        self.cache.clear();
+                    let text: usize = article.blocks.iter().map(|b| b.text.len()).sum();
+                    if text <= QUOTES_AT_ONCE {
+                        let quotes = Rc::new(quotes::extract(&article));
+                        self.keep(article.clone(), quotes.clone());
+                        (article, Some(quotes))
+                    } else {
+                        self.quotes_wanted = Some(article.clone());
+                        (article, None)
                     }
-                    self.cache
-                        .insert(summary.id, (article.clone(), quotes.clone()));
-                    (article, quotes)
                 }
                 Err(e) => {
                     self.status = Some(sanitize(&e.to_string()).replace('\n', " "));
@@ -521,7 +534,11 @@ impl App {
                 }
             },
         };
-        self.show(article, quotes);
+        let pending = quotes.is_none();
+        self.show(article, quotes.unwrap_or_default());
+        if let Some(o) = self.opened.as_mut() {
+            o.quotes_pending = pending;
+        }
         self.load_links();
         if let Some(i) = self.library.index_of(id)
             && let Some(at) = self.shown.iter().position(|&s| s == i)
@@ -539,6 +556,28 @@ impl App {
     }
 
     /// Shows an article and its quotes in the reading pane (on a narrow screen, focused).
+    /// Keeps an opened article and its quotes for going back to it.
+    fn keep(&mut self, article: Rc<Article>, quotes: Rc<Vec<Quote>>) {
+        if self.cache.len() >= CACHE_SIZE {
+            self.cache.clear();
+        }
+        self.cache.insert(article.id, (article, quotes));
+    }
+
+    /// The quotes of a long article, found off the event loop's thread: shown when it is still
+    /// open, kept for when it is opened again.
+    fn quotes_found(&mut self, id: ArticleId, quotes: Vec<Quote>) {
+        let quotes = Rc::new(quotes);
+        let Some(o) = self.opened.as_mut().filter(|o| o.id == id) else {
+            return;
+        };
+        o.quotes = quotes.clone();
+        o.quotes_pending = false;
+        o.quote_selected = 0;
+        let article = o.article.clone();
+        self.keep(article, quotes);
+    }
+
     pub fn show(&mut self, article: Rc<Article>, quotes: Rc<Vec<Quote>>) {
         self.opened = Some(Opened {
             id: article.id,
@@ -550,6 +589,7 @@ impl App {
             quote_selected: 0,
             highlight: None,
             linked: Vec::new(),
+            quotes_pending: false,
         });
         if self.areas().reader.is_none() {
             self.focus = Pane::Reader;

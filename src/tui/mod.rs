@@ -66,6 +66,7 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
     // What to load once the feed update running now is done.
     let mut then_load: Vec<Source> = Vec::new();
     let keys = terminal_events();
+    let (quotes_tx, quotes_found) = unbounded();
     while !app.quit {
         select! {
             recv(keys) -> ev => match ev {
@@ -102,7 +103,20 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
                 Err(_) => updater = never(),
             },
             recv(links_changed) -> _ => app.update(Action::StoriesChanged),
+            recv(quotes_found) -> ev => {
+                if let Ok((id, quotes)) = ev {
+                    app.update(Action::QuotesFound(id, quotes));
+                }
+            }
             recv(signals) -> _ => app.quit = true,
+        }
+        if let Some(article) = app.quotes_wanted.take() {
+            // A copy for the thread: the app keeps its own to show meanwhile.
+            let article = (*article).clone();
+            let tx = quotes_tx.clone();
+            std::thread::spawn(move || {
+                let _ = tx.send((article.id, crate::quotes::extract(&article)));
+            });
         }
         if let Some(request) = app.reload.take() {
             let plan = reload::plan(&request, &sources, &subscribed);

@@ -24,6 +24,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(o) = &app.opened else {
         return;
     };
+    if o.quotes_pending {
+        let note =
+            Paragraph::new("finding quotes…").style(Style::new().add_modifier(Modifier::DIM));
+        frame.render_widget(note, inner);
+        return;
+    }
     let focused = app.focus == Pane::Quotes;
     let lines: Vec<Line> = rows(
         &o.quotes,
