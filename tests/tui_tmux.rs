@@ -123,19 +123,17 @@ fn the_seeds_link_and_every_story_key_works_in_the_real_terminal() {
     keys(&["L"]);
     tmux.wait_for("Linked articles: 1");
     keys(&["Enter"]);
-    let screen = tmux.wait_for("Articles (2, 0 unread)");
-    assert!(screen.contains("l’invito di Elon Musk"), "{screen}");
-    assert!(screen.contains("(de) — L lists"), "{screen}");
+    // A frame may be caught half drawn: wait for each part of it.
+    tmux.wait_for("Articles (2, 0 unread)");
+    tmux.wait_for("(de) — L lists");
+    tmux.wait_for("l’invito di Elon Musk");
     keys(&["BSpace"]);
     tmux.wait_for("1 linked: Wired (it)");
     keys(&["M-Right"]);
     tmux.wait_for("(de) — L lists");
     keys(&["S"]);
-    let screen = tmux.wait_for("Stories");
-    assert!(
-        screen.contains("Stories: 1,") && screen.contains("de,it"),
-        "{screen}"
-    );
+    tmux.wait_for("Stories: 1,");
+    tmux.wait_for("de,it");
     keys(&["q", "q"]);
     let screen = tmux.wait_for("STTY-DONE");
     assert!(screen.contains("EXITED 0"), "{screen}");
