@@ -21,12 +21,11 @@ fn the_binary_draws_opens_marks_and_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let Some(tmux) = start(&dir) else { return };
     tmux.run(&["send-keys", "-t", "reader", "j", "Enter"]);
-    let screen = tmux.wait_for("Articles (4, 3 unread)");
-    assert!(
-        screen.contains("La direzione del festival"),
-        "the reader shows the opened article:\n{screen}"
-    );
-    assert!(screen.contains("Quotes (1)"), "{screen}");
+    tmux.wait_until("the opened article, its quotes and its read mark", |s| {
+        s.contains("Articles (4, 3 unread)")
+            && s.contains("La direzione del festival")
+            && s.contains("Quotes (1)")
+    });
     tmux.run(&["send-keys", "-t", "reader", "q"]);
     let screen = tmux.wait_for("STTY-DONE");
     assert!(screen.contains("EXITED 0"), "{screen}");
@@ -84,11 +83,9 @@ fn linked_articles_jump_and_come_back_in_the_real_terminal() {
     tmux.wait_for("Linked articles: 2");
     tmux.run(&["send-keys", "-t", "reader", "Enter"]);
     // The article jumped to is marked read as it opens.
-    let screen = tmux.wait_for("Articles (16, 14 unread)");
-    assert!(
-        !screen.contains("halting"),
-        "the jump left the English article:\n{screen}"
-    );
+    tmux.wait_until("the jump away from the English article", |s| {
+        s.contains("Articles (16, 14 unread)") && !s.contains("halting")
+    });
     tmux.run(&["send-keys", "-t", "reader", "BSpace"]);
     tmux.wait_for("halting");
     tmux.run(&["send-keys", "-t", "reader", "q"]);

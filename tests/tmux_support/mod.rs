@@ -27,15 +27,21 @@ impl Tmux {
 
     /// Waits until the screen shows `want`; returns the screen.
     pub fn wait_for(&self, want: &str) -> String {
+        self.wait_until(&format!("{want:?} on screen"), |s| s.contains(want))
+    }
+
+    /// Waits until the screen is as `ready` says (a frame may be caught half drawn, so a test
+    /// waits for all it wants rather than asserting on the first capture); returns the screen.
+    pub fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if screen.contains(want) {
+            if ready(&screen) {
                 return screen;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(10),
-                "no {want:?} on screen:\n{screen}"
+                "no {what}:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(5));
         }
