@@ -202,8 +202,8 @@ fn main() -> anyhow::Result<()> {
                                 score.speaker_right += 1;
                             } else if verbose && !flat_mode {
                                 eprintln!(
-                                    "SPEAKER {}: gold {gs:?} got {ps:?} in {:?}",
-                                    doc.id, g.text
+                                    "SPEAKER {}: gold {gs:?} got {ps:?} cue {:?} in {:?}",
+                                    doc.id, quotes[pi].cue, g.text
                                 );
                             }
                         }

@@ -84,8 +84,15 @@ fn before_window(text: &str, open: usize) -> &str {
     let slice = &text[from..open];
     // Backwards from the quote, so the work is the length of the sentence, not of the window.
     let mut next: Option<char> = None;
-    for (i, c) in slice.char_indices().rev() {
-        if is_quote_char(c) {
+    let mut chars = slice.char_indices().rev().peekable();
+    while let Some((i, c)) = chars.next() {
+        // A quote that closes a sentence ends the window; a quoted phrase inside the sentence
+        // („Opfer des Terrorismus“) does not: its subject may stand before it.
+        let before = chars.peek().map(|&(_, b)| b);
+        if is_quote_char(c)
+            && (before.is_none_or(|b| matches!(b, '.' | '!' | '?' | '…' | ':' | ','))
+                || next.is_none_or(|n| !n.is_whitespace() && n != ',' && !n.is_alphanumeric()))
+        {
             return &slice[i + c.len_utf8()..];
         }
         if matches!(c, '.' | '!' | '?') && next.is_some_and(char::is_whitespace) {
@@ -368,7 +375,22 @@ pub(crate) fn attribute(
     });
     let starts_sentence = after.trim_start().starts_with(|c: char| c.is_uppercase())
         && !after.trim_start().starts_with(',');
-    let cues_after = lex.cues(lead);
+    // „Wir gewinnen.“ Der Plan …: a quote that ends its sentence and a capital after it start a
+    // new sentence, which names no speaker of the quote.
+    let closes_sentence = close_text
+        .get(..close_end)
+        .and_then(|t| {
+            let mut cs = t.chars().rev();
+            cs.next();
+            cs.next()
+        })
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…'));
+    let new_sentence = closes_sentence && after.trim_start().starts_with(char::is_uppercase);
+    let cues_after = if new_sentence {
+        Vec::new()
+    } else {
+        lex.cues(lead)
+    };
     if let Some(&(s, e, kind)) = cues_after.first() {
         let subject = &lead[..s];
         let subject_words = subject.split_whitespace().count();
@@ -418,6 +440,13 @@ pub(crate) fn attribute(
         let speaker = match kind {
             CueKind::Before => reduce(lex, phrase_after(lex, tail)),
             CueKind::After => reduce(lex, phrase_before(lex, head)),
+            // German puts one phrase before the verb: when it is a noun phrase ("Der Sprecher
+            // sagte", "Milinkewitsch sagte dazu am Samstag"), it is the subject; when it is an
+            // adverbial ("Weiter sagte Larson", "Gegenüber der Zeitung sagte der Chef"), the
+            // subject follows the verb.
+            CueKind::Verb if subject_first(lex, head) => subject_of(lex, head)
+                .or_else(|| reduce(lex, phrase_before(lex, head)))
+                .or_else(|| reduce(lex, phrase_after(lex, tail))),
             CueKind::Verb => {
                 let tail_phrase = phrase_after(lex, tail);
                 reduce(lex, tail_phrase)
@@ -436,11 +465,11 @@ pub(crate) fn attribute(
     // zitiert: „…“"), its subject, or the subject of the sentence before ("Khan criticised the
     // plan. “…”").
     let sentence = before_trim.trim_end_matches(':');
-    att.speaker = match reduce(lex, sentence) {
-        Some(Speaker::Name(n)) => Some(Speaker::Name(n)),
-        _ => subject_of(lex, sentence),
-    };
-    if att.speaker.is_none() && sentence.split_whitespace().count() <= 2 {
+    att.speaker = subject_of(lex, sentence).or_else(|| match reduce(lex, sentence) {
+        Some(Speaker::Name(n)) if n.contains(' ') => Some(Speaker::Name(n)),
+        _ => None,
+    });
+    if att.speaker.is_none() {
         let from = before.as_ptr() as usize - open_text.as_ptr() as usize;
         let previous = if from == 0 {
             before_window(prev_text, prev_text.len())
@@ -454,42 +483,92 @@ pub(crate) fn attribute(
     att
 }
 
-/// The subject a sentence starts with: a name ("Anna Berg sagte", "Zypries sieht"), or a role
-/// ("Der italienische Innenminister zeigte sich").
+/// The clause before a verb opens with a noun phrase (a determiner, a name), not with a
+/// preposition or an adverb.
+fn subject_first(lex: &Lexicon, head: &str) -> bool {
+    let head = head.trim();
+    let Some(first) = head.split_whitespace().next() else {
+        return false;
+    };
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    // A subordinate clause, an aside or a quote: not a plain subject.
+    !head.contains([',', ';', '('])
+        && !head.contains(is_quote_char)
+        && head.split_whitespace().count() <= MAX_SUBJECT_WORDS
+        && (lex.is_function_word(first) && !lex.is_stop(first)
+            || capitalised(first) && !lex.is_stop(first) && !lex.is_cue_word(first))
+}
+
+/// The subject a sentence starts with: a name ("Anna Berg sagte", "Zypries sieht"), a role
+/// ("Der italienische Innenminister zeigte sich"), or a body ("Die Firma empfindet").
 fn subject_of(lex: &Lexicon, sentence: &str) -> Option<Speaker> {
     let ws = words(sentence);
     let first = ws.first()?;
     if lex.is_pronoun(first.text) {
         return Some(Speaker::Anaphor(Some(first.text.to_string())));
     }
-    let head: Vec<&str> = ws.iter().take(6).map(|w| w.text).collect();
-    // Up to the first word in lower case that is not a determiner or an adjective before a role.
-    let end = head
-        .iter()
-        .enumerate()
-        .position(|(i, w)| {
-            !capitalised(w)
-                && !lex.is_function_word(w)
-                && !head
-                    .get(i + 1..)
-                    .is_some_and(|rest| rest.iter().any(|r| lex.is_role(r)))
-        })
-        .unwrap_or(head.len());
-    if end == 0 || end == head.len() {
+    // "Nach Angaben …", "Weiter …": an adverbial opens the sentence, the subject is elsewhere.
+    if lex.is_stop(first.text) || !capitalised(first.text) && !lex.is_function_word(first.text) {
         return None;
     }
-    let phrase = head[..end].join(" ");
-    match reduce(lex, &phrase)? {
-        Speaker::Role { phrase, definite } if lex.is_role(head[end - 1]) => {
-            Some(Speaker::Role { phrase, definite })
+    // The noun phrase up to the verb: capitalised words, determiners and prepositions of the
+    // phrase ("Der Bürgermeister von New Orleans"), adjectives between a determiner and a noun.
+    let mut end = 0;
+    while end < ws.len().min(SUBJECT_WORDS) {
+        let w = &ws[end];
+        let next_capital = ws.get(end + 1).is_some_and(|n| capitalised(n.text));
+        let noun = capitalised(w.text) && !lex.is_cue_word(w.text) && !lex.is_stop(w.text);
+        let joiner = lex.is_function_word(w.text) && (end > 0 || !lex.is_stop(w.text));
+        let adjective = end > 0
+            && !capitalised(w.text)
+            && !lex.is_stop(w.text)
+            && next_capital
+            && ws
+                .get(end - 1)
+                .is_some_and(|p| lex.is_function_word(p.text) || !capitalised(p.text));
+        if !(noun || joiner || adjective) {
+            break;
         }
-        Speaker::Name(n) => Some(Speaker::Name(n)),
-        _ if end == 1 && !lex.is_stop(head[0]) && !lex.is_function_word(head[0]) => {
-            Some(Speaker::Name(head[0].to_string()))
+        end += 1;
+        // An apposition after a comma may carry the name; any other comma ends the phrase.
+        if w.comma && !next_capital {
+            break;
+        }
+    }
+    // No verb after it, or nothing but function words: no subject.
+    if end == 0
+        || end >= ws.len()
+        || !ws[..end]
+            .iter()
+            .any(|w| capitalised(w.text) && !lex.is_function_word(w.text))
+    {
+        return None;
+    }
+    // "Kämen sie dem nicht nach": a verb first, its subject a pronoun after it.
+    if end == 1 && lex.is_pronoun(ws[1].text) {
+        return None;
+    }
+    let phrase = ws[..end]
+        .iter()
+        .map(|w| w.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    match reduce(lex, &phrase) {
+        Some(Speaker::Name(n)) => Some(Speaker::Name(n)),
+        Some(Speaker::Role { phrase, definite }) => Some(Speaker::Role { phrase, definite }),
+        _ if lex.is_function_word(ws[0].text) => Some(Speaker::Role {
+            definite: lex.is_definite(ws[0].text),
+            phrase,
+        }),
+        _ if end == 1 && !lex.is_function_word(ws[0].text) => {
+            Some(Speaker::Name(ws[0].text.to_string()))
         }
         _ => None,
     }
 }
+
+/// Most words of a sentence's subject phrase.
+const SUBJECT_WORDS: usize = 10;
 
 /// A subject after a quote never starts with a conjunction that opens a new clause.
 fn starts_sentence_with_new_clause(subject: &str) -> bool {

@@ -420,3 +420,43 @@ fn a_quoted_title_before_a_cue_is_the_subject_not_speech() {
         .map(|q| q.kind);
     assert_eq!(speech, Some(QuoteKind::Speech));
 }
+
+#[test]
+fn german_subject_before_the_verb_speaks() {
+    let got = speech(
+        "de",
+        &[
+            "Der Stadtrat tagte am Abend.",
+            // The subject stands before the verb of saying; words after the verb are adverbials.
+            "Kolbinger sagte dazu am Donnerstagabend: „Wir bauen die Brücke trotzdem.“",
+            // An adverbial first: the subject follows the verb.
+            "Gegenüber dem Stadtblatt erklärte die Kämmerin Ute Rasch: „Das Geld reicht nicht.“",
+            // A body as the subject of a sentence without a verb of saying.
+            "Die Baufirma hält die Kritik für unbegründet: „Wir liegen im Zeitplan.“",
+            // A quote that ends its sentence: the next sentence names no speaker of it.
+            "„Am Ende zählt die Brücke.“ Der Bau soll laut Plan im Mai beginnen.",
+        ],
+    );
+    assert_eq!(got[0], said("Wir bauen die Brücke trotzdem.", "Kolbinger"));
+    assert_eq!(got[1], said("Das Geld reicht nicht.", "Ute Rasch"));
+    assert_eq!(got[2], said("Wir liegen im Zeitplan.", "Die Baufirma"));
+    // It keeps the speaker before it rather than taking one from the sentence after it.
+    assert_eq!(got[3], said("Am Ende zählt die Brücke.", "Die Baufirma"));
+}
+
+#[test]
+fn a_quoted_phrase_inside_a_sentence_keeps_its_subject() {
+    let got = speech(
+        "de",
+        &[
+            "Der Kämmerer Paul Weber sagte am Montag, die Stadt sei „schwer getroffen“ und die Bürger müssten „den Gürtel enger schnallen“.",
+        ],
+    );
+    assert_eq!(
+        got,
+        vec![
+            said("schwer getroffen", "Paul Weber"),
+            said("den Gürtel enger schnallen", "Paul Weber"),
+        ]
+    );
+}
