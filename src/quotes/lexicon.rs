@@ -100,10 +100,14 @@ mod flag {
 pub struct Lexicon {
     cues: Option<AhoCorasick>,
     cue_kinds: Vec<CueKind>,
-    /// Every listed word, lowercased, with what it is ([`flag`]).
-    words: HashMap<String, u16>,
-    /// The roles long enough to end a compound (Kreml-Sprecher), found in a word by one scan.
-    role_suffixes: Option<AhoCorasick>,
+    /// Every listed word, lowercased, with what it is ([`flag`]); keyed by bytes so a word
+    /// folded on the stack is looked up as it is.
+    words: HashMap<Box<[u8]>, u16>,
+    /// Every role, found in a word by one scan: the word is a role, an inflected role
+    /// (Sprechers) or a compound ending in a role of five letters or more (Kreml-Sprecher).
+    roles: Option<AhoCorasick>,
+    /// Whether each role (by pattern index) may end a compound.
+    role_ends_compound: Vec<bool>,
     /// Lowercased inflected determiner → (nominative determiner, adjective ending).
     nominative: HashMap<String, (String, String)>,
 }
@@ -131,10 +135,11 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .build(&patterns)
             .ok();
-        let mut words: HashMap<String, u16> = HashMap::default();
+        let mut words: HashMap<Box<[u8]>, u16> = HashMap::default();
         let mut add = |list: &[String], f: u16| {
             for w in list {
-                *words.entry(w.trim().to_lowercase()).or_default() |= f;
+                let key = w.trim().to_lowercase().into_bytes().into_boxed_slice();
+                *words.entry(key).or_default() |= f;
             }
         };
         add(&patterns, flag::CUE);
@@ -148,20 +153,22 @@ impl Lexicon {
         add(&file.naming, flag::NAMING);
         add(&file.nouns, flag::NOUN);
         add(&file.never_speakers, flag::NEVER);
-        let suffixes: Vec<String> = file
+        let role_list: Vec<String> = file
             .roles
             .iter()
             .map(|r| r.trim().to_lowercase())
-            .filter(|r| r.chars().count() >= 5)
+            .filter(|r| !r.is_empty())
             .collect();
-        let role_suffixes = (!suffixes.is_empty())
-            .then(|| AhoCorasick::new(&suffixes).ok())
+        let role_ends_compound = role_list.iter().map(|r| r.chars().count() >= 5).collect();
+        let roles = (!role_list.is_empty())
+            .then(|| AhoCorasick::new(&role_list).ok())
             .flatten();
         Lexicon {
             cues,
             cue_kinds,
             words,
-            role_suffixes,
+            roles,
+            role_ends_compound,
             nominative: file
                 .nominative
                 .iter()
@@ -190,14 +197,35 @@ impl Lexicon {
             || self.is_role(word)
     }
 
+    /// A lowercased word that is a role or a compound ending in one, as written or with a case
+    /// ending (des Sprechers, dem Präsidenten): one scan of the word.
+    fn role_word(&self, w: &[u8]) -> bool {
+        let Some(ac) = &self.roles else { return false };
+        ac.find_overlapping_iter(w).any(|m| {
+            let rest = w.get(m.end()..).unwrap_or_default();
+            let ending = matches!(rest, b"" | b"s" | b"n" | b"en");
+            ending
+                && (m.start() == 0
+                    || self
+                        .role_ends_compound
+                        .get(m.pattern().as_usize())
+                        .copied()
+                        .unwrap_or(false))
+        })
+    }
+
     /// A lowercased word (or stem) that is a role or a compound ending in one.
     fn role_stem(&self, w: &str) -> bool {
-        if self.words.get(w).is_some_and(|f| f & flag::ROLE != 0) {
-            return true;
-        }
-        self.role_suffixes.as_ref().is_some_and(|ac| {
-            ac.find_overlapping_iter(w)
-                .any(|m| m.start() > 0 && m.end() == w.len())
+        self.roles.as_ref().is_some_and(|ac| {
+            ac.find_overlapping_iter(w).any(|m| {
+                m.end() == w.len()
+                    && (m.start() == 0
+                        || self
+                            .role_ends_compound
+                            .get(m.pattern().as_usize())
+                            .copied()
+                            .unwrap_or(false))
+            })
         })
     }
 
@@ -233,13 +261,7 @@ impl Lexicon {
 
     /// A role word: one of the roles, or a compound ending in one (Kreml-Sprecher).
     pub fn is_role(&self, word: &str) -> bool {
-        with_lower(word, |w| {
-            // Inflected forms too: des Sprechers, dem Präsidenten.
-            self.role_stem(w)
-                || ["s", "n", "en"]
-                    .iter()
-                    .any(|e| w.strip_suffix(e).is_some_and(|s| self.role_stem(s)))
-        })
+        with_lower(word, |w| self.role_word(w))
     }
 
     pub fn is_title(&self, word: &str) -> bool {
@@ -329,12 +351,12 @@ fn lower(word: &str) -> Cow<'_, str> {
 
 /// Runs `f` on `word` in lower case, folded on the stack: no allocation for a word of up to
 /// 64 bytes.
-fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+fn with_lower<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     if word
         .bytes()
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
     {
-        return f(word);
+        return f(word.as_bytes());
     }
     let mut buf = [0u8; 64];
     if word.is_ascii() {
@@ -342,9 +364,9 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
             Some(slot) => {
                 slot.copy_from_slice(word.as_bytes());
                 slot.make_ascii_lowercase();
-                f(std::str::from_utf8(slot).unwrap_or_default())
+                f(slot)
             }
-            None => f(&word.to_ascii_lowercase()),
+            None => f(word.to_ascii_lowercase().as_bytes()),
         };
     }
     let mut n = 0;
@@ -355,13 +377,10 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
                 c.encode_utf8(slot);
                 n += len;
             }
-            None => return f(&word.to_lowercase()),
+            None => return f(word.to_lowercase().as_bytes()),
         }
     }
-    match std::str::from_utf8(buf.get(..n).unwrap_or_default()) {
-        Ok(w) => f(w),
-        Err(_) => f(&word.to_lowercase()),
-    }
+    f(buf.get(..n).unwrap_or_default())
 }
 
 /// All languages' lexicons, and their union for text whose language is not known.
