@@ -5,7 +5,7 @@
 //! once into an Aho-Corasick automaton for its cues and hash sets for the rest.
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use foldhash::{HashMap, HashSet, HashSetExt};
+use foldhash::HashMap;
 use serde::Deserialize;
 use std::borrow::Cow;
 
@@ -80,34 +80,36 @@ pub enum CueKind {
     After,
 }
 
+/// What a word is, as bit flags: every word list is looked up with one hash probe.
+mod flag {
+    pub const PRONOUN: u16 = 1;
+    pub const CUE: u16 = 1 << 1;
+    pub const ROLE: u16 = 1 << 2;
+    pub const TITLE: u16 = 1 << 3;
+    pub const DEFINITE: u16 = 1 << 4;
+    pub const FUNCTION: u16 = 1 << 5;
+    pub const STOP: u16 = 1 << 6;
+    pub const REPORTED: u16 = 1 << 7;
+    pub const NAMING: u16 = 1 << 8;
+    pub const NOUN: u16 = 1 << 9;
+    pub const NEVER: u16 = 1 << 10;
+}
+
 /// A compiled lexicon (one language, or all of them merged).
 #[derive(Debug)]
 pub struct Lexicon {
     cues: Option<AhoCorasick>,
     cue_kinds: Vec<CueKind>,
-    /// Every cue, lowercased, to tell a word of saying from a name without running the automaton.
-    cue_words: HashSet<String>,
-    pronouns: HashSet<String>,
-    roles: HashSet<String>,
-    /// Byte lengths of the roles long enough to end a compound (Kreml-Sprecher): a word's suffixes
-    /// of these lengths are looked up in `roles`.
-    role_suffix_lens: Vec<usize>,
-    titles: HashSet<String>,
-    definite: HashSet<String>,
-    function_words: HashSet<String>,
-    stops: HashSet<String>,
-    reported: HashSet<String>,
-    naming: HashSet<String>,
-    nouns: HashSet<String>,
-    never_speakers: HashSet<String>,
+    /// Every listed word, lowercased, with what it is ([`flag`]); keyed by bytes so a word
+    /// folded on the stack is looked up as it is.
+    words: HashMap<Box<[u8]>, u16>,
+    /// Every role, found in a word by one scan: the word is a role, an inflected role
+    /// (Sprechers) or a compound ending in a role of five letters or more (Kreml-Sprecher).
+    roles: Option<AhoCorasick>,
+    /// Whether each role (by pattern index) may end a compound.
+    role_ends_compound: Vec<bool>,
     /// Lowercased inflected determiner → (nominative determiner, adjective ending).
     nominative: HashMap<String, (String, String)>,
-}
-
-fn lower_set(words: &[String]) -> HashSet<String> {
-    let mut set = HashSet::with_capacity(words.len());
-    set.extend(words.iter().map(|w| w.to_lowercase()));
-    set
 }
 
 impl Lexicon {
@@ -133,30 +135,40 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .build(&patterns)
             .ok();
-        let roles = lower_set(&file.roles);
-        let mut role_suffix_lens: Vec<usize> = roles
+        let mut words: HashMap<Box<[u8]>, u16> = HashMap::default();
+        let mut add = |list: &[String], f: u16| {
+            for w in list {
+                let key = w.trim().to_lowercase().into_bytes().into_boxed_slice();
+                *words.entry(key).or_default() |= f;
+            }
+        };
+        add(&patterns, flag::CUE);
+        add(&file.pronouns, flag::PRONOUN);
+        add(&file.roles, flag::ROLE);
+        add(&file.titles, flag::TITLE);
+        add(&file.definite, flag::DEFINITE);
+        add(&file.function_words, flag::FUNCTION);
+        add(&file.stops, flag::STOP);
+        add(&file.reported, flag::REPORTED);
+        add(&file.naming, flag::NAMING);
+        add(&file.nouns, flag::NOUN);
+        add(&file.never_speakers, flag::NEVER);
+        let role_list: Vec<String> = file
+            .roles
             .iter()
-            .filter(|r| r.chars().count() >= 5)
-            .map(String::len)
+            .map(|r| r.trim().to_lowercase())
+            .filter(|r| !r.is_empty())
             .collect();
-        role_suffix_lens.sort_unstable();
-        role_suffix_lens.dedup();
-        let cue_words = patterns.iter().cloned().collect();
+        let role_ends_compound = role_list.iter().map(|r| r.chars().count() >= 5).collect();
+        let roles = (!role_list.is_empty())
+            .then(|| AhoCorasick::new(&role_list).ok())
+            .flatten();
         Lexicon {
             cues,
             cue_kinds,
-            cue_words,
-            pronouns: lower_set(&file.pronouns),
+            words,
             roles,
-            role_suffix_lens,
-            titles: lower_set(&file.titles),
-            definite: lower_set(&file.definite),
-            function_words: lower_set(&file.function_words),
-            stops: lower_set(&file.stops),
-            reported: lower_set(&file.reported),
-            naming: lower_set(&file.naming),
-            nouns: lower_set(&file.nouns),
-            never_speakers: lower_set(&file.never_speakers),
+            role_ends_compound,
             nominative: file
                 .nominative
                 .iter()
@@ -166,6 +178,55 @@ impl Lexicon {
                 })
                 .collect(),
         }
+    }
+
+    /// The flags of a word, case folded.
+    fn flags(&self, word: &str) -> u16 {
+        with_lower(word, |w| self.words.get(w).copied().unwrap_or(0))
+    }
+
+    fn has(&self, word: &str, f: u16) -> bool {
+        self.flags(word) & f != 0
+    }
+
+    /// A word that names nobody: a function word, role, title, stop, pronoun, cue or a word
+    /// that never speaks. One probe for all the lists.
+    pub(crate) fn is_plain_word(&self, word: &str) -> bool {
+        use flag::*;
+        self.flags(word) & (PRONOUN | CUE | ROLE | TITLE | DEFINITE | FUNCTION | STOP | NEVER) != 0
+            || self.is_role(word)
+    }
+
+    /// A lowercased word that is a role or a compound ending in one, as written or with a case
+    /// ending (des Sprechers, dem Präsidenten): one scan of the word.
+    fn role_word(&self, w: &[u8]) -> bool {
+        let Some(ac) = &self.roles else { return false };
+        ac.find_overlapping_iter(w).any(|m| {
+            let rest = w.get(m.end()..).unwrap_or_default();
+            let ending = matches!(rest, b"" | b"s" | b"n" | b"en");
+            ending
+                && (m.start() == 0
+                    || self
+                        .role_ends_compound
+                        .get(m.pattern().as_usize())
+                        .copied()
+                        .unwrap_or(false))
+        })
+    }
+
+    /// A lowercased word (or stem) that is a role or a compound ending in one.
+    fn role_stem(&self, w: &str) -> bool {
+        self.roles.as_ref().is_some_and(|ac| {
+            ac.find_overlapping_iter(w).any(|m| {
+                m.end() == w.len()
+                    && (m.start() == 0
+                        || self
+                            .role_ends_compound
+                            .get(m.pattern().as_usize())
+                            .copied()
+                            .unwrap_or(false))
+            })
+        })
     }
 
     /// The cues in `text`, whole words only: (start, end, kind), in order.
@@ -190,68 +251,50 @@ impl Lexicon {
     }
 
     pub fn is_pronoun(&self, word: &str) -> bool {
-        self.pronouns.contains(lower(word).as_ref())
+        self.has(word, flag::PRONOUN)
     }
 
     /// A word that is itself a cue ("said", "sagte").
     pub fn is_cue_word(&self, word: &str) -> bool {
-        self.cue_words.contains(lower(word).as_ref())
+        self.has(word, flag::CUE)
     }
 
     /// A role word: one of the roles, or a compound ending in one (Kreml-Sprecher).
     pub fn is_role(&self, word: &str) -> bool {
-        let w = lower(word);
-        let w = w.as_ref();
-        // Inflected forms too: des Sprechers, dem Präsidenten.
-        let stems = [
-            Some(w),
-            w.strip_suffix('s'),
-            w.strip_suffix('n'),
-            w.strip_suffix("en"),
-        ];
-        stems.into_iter().flatten().any(|w| {
-            self.roles.contains(w)
-                || self.role_suffix_lens.iter().any(|&n| {
-                    w.len() > n
-                        && w.is_char_boundary(w.len() - n)
-                        && self.roles.contains(&w[w.len() - n..])
-                })
-        })
+        with_lower(word, |w| self.role_word(w))
     }
 
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles
-            .contains(lower(word.trim_end_matches('.')).as_ref())
+        self.has(word.trim_end_matches('.'), flag::TITLE)
     }
 
     pub fn is_definite(&self, word: &str) -> bool {
-        self.definite.contains(lower(word).as_ref())
+        self.has(word, flag::DEFINITE)
     }
 
     pub fn is_function_word(&self, word: &str) -> bool {
-        let w = lower(word);
-        self.function_words.contains(w.as_ref()) || self.definite.contains(w.as_ref())
+        self.has(word, flag::FUNCTION | flag::DEFINITE)
     }
 
     pub fn is_stop(&self, word: &str) -> bool {
-        self.stops.contains(lower(word).as_ref())
+        self.has(word, flag::STOP)
     }
 
     pub fn is_reported(&self, word: &str) -> bool {
-        self.reported.contains(lower(word).as_ref())
+        self.has(word, flag::REPORTED)
     }
 
     pub fn is_naming(&self, word: &str) -> bool {
-        self.naming.contains(lower(word).as_ref())
+        self.has(word, flag::NAMING)
     }
 
     pub fn is_noun_of_saying(&self, word: &str) -> bool {
-        self.nouns.contains(lower(word).as_ref())
+        self.has(word, flag::NOUN)
     }
 
     /// A word that is never a speaker (a language name).
     pub fn is_never_speaker(&self, word: &str) -> bool {
-        self.never_speakers.contains(lower(word).as_ref())
+        self.has(word, flag::NEVER)
     }
 
     /// The byte length of a role word's base form: the word itself when it is a role, or without
@@ -259,14 +302,7 @@ impl Lexicon {
     pub fn role_base_len(&self, word: &str) -> Option<usize> {
         let w = lower(word);
         let w = w.as_ref();
-        let is = |s: &str| {
-            self.roles.contains(s)
-                || self.role_suffix_lens.iter().any(|&n| {
-                    s.len() > n
-                        && s.is_char_boundary(s.len() - n)
-                        && self.roles.contains(&s[s.len() - n..])
-                })
-        };
+        let is = |s: &str| self.role_stem(s);
         if is(w) {
             return Some(word.len());
         }
@@ -311,6 +347,40 @@ fn lower(word: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(word.to_lowercase())
     }
+}
+
+/// Runs `f` on `word` in lower case, folded on the stack: no allocation for a word of up to
+/// 64 bytes.
+fn with_lower<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return f(word.as_bytes());
+    }
+    let mut buf = [0u8; 64];
+    if word.is_ascii() {
+        return match buf.get_mut(..word.len()) {
+            Some(slot) => {
+                slot.copy_from_slice(word.as_bytes());
+                slot.make_ascii_lowercase();
+                f(slot)
+            }
+            None => f(word.to_ascii_lowercase().as_bytes()),
+        };
+    }
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let len = c.len_utf8();
+        match buf.get_mut(n..n + len) {
+            Some(slot) => {
+                c.encode_utf8(slot);
+                n += len;
+            }
+            None => return f(word.to_lowercase().as_bytes()),
+        }
+    }
+    f(buf.get(..n).unwrap_or_default())
 }
 
 /// All languages' lexicons, and their union for text whose language is not known.

@@ -330,8 +330,8 @@ fn named_role(
 }
 
 /// How far back a role is looked up: paragraphs, and bytes in each.
-const ROLE_LOOKBACK_BLOCKS: usize = 5;
-const ROLE_LOOKBACK_BYTES: usize = 4000;
+const ROLE_LOOKBACK_BLOCKS: usize = 3;
+const ROLE_LOOKBACK_BYTES: usize = 1500;
 const ROLE_LOOKBACK_MENTIONS: usize = 4;
 
 fn cut_at_verb<'a>(lex: &Lexicon, text: &'a str) -> &'a str {

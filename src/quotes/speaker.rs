@@ -179,16 +179,7 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
     if ws.len() == 1 && lex.is_pronoun(ws[0].text) {
         return Some(Speaker::Anaphor(Some(ws[0].text.to_string())));
     }
-    let name_word = |w: &str| {
-        capitalised(w)
-            && !lex.is_function_word(w)
-            && !lex.is_role(w)
-            && !lex.is_title(w)
-            && !lex.is_stop(w)
-            && !lex.is_pronoun(w)
-            && !lex.is_cue_word(w)
-            && !lex.is_never_speaker(w)
-    };
+    let name_word = |w: &str| capitalised(w) && !lex.is_plain_word(w);
     // Runs of name words; the best is the last of two words or more, else one after a role or
     // title, else the only word of the phrase.
     let mut runs: Vec<(usize, usize)> = Vec::new();

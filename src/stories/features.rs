@@ -4,13 +4,30 @@
 //! [`Features::of`] reads an article once, at ingest; the result is small and serializable so the
 //! store keeps it and a restart does not read the text again. Words are kept folded (see
 //! [`super::fold`]); the index derives its matching keys from them.
+//!
+//! It runs for every article on the parse threads, so it reads fast: character classes from a
+//! table ([`chars`]), ASCII without decoding, words as byte ranges of the text, folding only the
+//! words that may be names, into buffers reused from word to word, and hash maps sorted once at
+//! the end. What it finds is exactly what the straightforward reading in `reference.rs` finds;
+//! the tests compare the two.
 
-use super::fold::fold;
+mod chars;
+mod number;
+#[cfg(test)]
+mod reference;
+#[cfg(test)]
+mod same_as_reference;
+
+use super::fold::fold_into;
 use super::lexicon;
 use super::url;
 use crate::article::Article;
+use chars::{
+    ALPHABETIC, HAN, LOWERCASE, NUMERIC, SENTENCE_END, Tables, UPPERCASE, WHITESPACE, is_word,
+};
+use foldhash::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Sentences shorter than this (in letters) are too common to fingerprint a copy.
 const MIN_COPY_LETTERS: usize = 40;
@@ -46,39 +63,11 @@ pub struct Features {
     pub url: Option<String>,
 }
 
-#[derive(Default)]
-struct Builder {
-    /// Names and numbers with how often they occur: in a long text, a name said once is in
-    /// passing, not what the article is about.
-    names: BTreeMap<String, u32>,
-    phrases: BTreeMap<String, u32>,
-    numbers: BTreeMap<String, u32>,
-    /// Names, phrases and numbers kept whatever their count: in the title, or part of a
-    /// multi-word name.
-    salient: BTreeSet<String>,
-    in_title: bool,
-    /// Names seen inside a sentence, not only at its start: in a long text, a capitalised word
-    /// seen only at sentence starts is more likely a common word than a name.
-    inside: BTreeSet<String>,
-    /// Words read, to tell a short text (every name counts) from a long one.
-    words: usize,
-    handles: BTreeSet<String>,
-    urls: BTreeSet<String>,
-    posts: BTreeSet<String>,
-    dates: BTreeSet<String>,
-    copies: BTreeSet<u64>,
-    /// Bytes of text still to read (see [`MAX_TEXT`]).
-    budget: usize,
-}
-
 impl Features {
     /// The features of an article: its title, body, link blocks and links, and its own URL.
     pub fn of(article: &Article) -> Features {
-        let mut b = Builder {
-            in_title: true,
-            budget: MAX_TEXT,
-            ..Builder::default()
-        };
+        let mut b = Builder::new();
+        b.in_title = true;
         b.text(&article.title);
         b.in_title = false;
         for block in &article.blocks {
@@ -98,10 +87,7 @@ impl Features {
 
     /// The features of a piece of plain text (paragraphs separated by blank lines).
     pub fn of_text(text: &str) -> Features {
-        let mut b = Builder {
-            budget: MAX_TEXT,
-            ..Builder::default()
-        };
+        let mut b = Builder::new();
         for paragraph in text.split("\n\n") {
             b.text(paragraph);
         }
@@ -120,57 +106,118 @@ impl Features {
     }
 }
 
-/// A word of the text and what surrounds it.
-struct Word<'a> {
-    text: &'a str,
+struct Builder {
+    t: &'static Tables,
+    /// Names and numbers with how often they occur: in a long text, a name said once is in
+    /// passing, not what the article is about.
+    names: HashMap<String, Name>,
+    phrases: HashMap<String, u32>,
+    numbers: HashMap<String, u32>,
+    /// Names, phrases and numbers kept whatever their count: in the title, or part of a
+    /// multi-word name. One set for all three, as a name and a number may be written alike.
+    salient: HashSet<String>,
+    in_title: bool,
+    /// Words read, to tell a short text (every name counts) from a long one.
+    words: usize,
+    handles: BTreeSet<String>,
+    urls: BTreeSet<String>,
+    posts: BTreeSet<String>,
+    dates: BTreeSet<String>,
+    /// The smallest sentence fingerprints so far, ascending, at most [`COPY_SKETCH`].
+    copies: Vec<u64>,
+    /// Bytes of text still to read (see [`MAX_TEXT`]).
+    budget: usize,
+    /// Words of the paragraph not yet read for names and dates.
+    spans: Vec<Span>,
+    /// Buffers reused from word to word: the word folded, the name before it, a phrase or a
+    /// number, a number's digits and its groups.
+    folded: String,
+    previous: String,
+    scratch: String,
+    digits: String,
+    groups: Vec<number::Group>,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Name {
+    count: u32,
+    /// Seen inside a sentence, not only at its start: in a long text, a capitalised word seen
+    /// only at sentence starts is more likely a common word than a name.
+    inside: bool,
+}
+
+/// A word of the paragraph, as a byte range, and what surrounds it.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
     /// Only white space since the previous word.
     joined: bool,
     /// The first word of a sentence, capitalised whatever it is.
     initial: bool,
+    kind: Kind,
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_han(c)
-}
-
-/// Where the run of non-space characters starting at `from` ends.
-fn run_end(text: &str, from: usize) -> usize {
-    scan(text, from, |c| !c.is_whitespace())
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Starts with a digit (see [`Builder::number`]).
+    Number,
+    /// Starts with a letter; `named` when upper case marks it as a name, or its script has no
+    /// case, so that every word may be one.
+    Word { named: bool },
 }
 
 /// The character at byte `at`, if any.
-fn next_char(text: &str, at: usize) -> Option<char> {
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
     text.get(at..)?.chars().next()
 }
 
-/// Where the run of characters that `keep` accepts, starting at byte `from`, ends; ASCII is read
-/// without decoding.
+/// The character at byte `at`, its length and its classes; ASCII without decoding.
 #[inline]
-fn scan(text: &str, from: usize, keep: impl Fn(char) -> bool) -> usize {
-    let bytes = text.as_bytes();
+fn classify(t: &Tables, text: &str, at: usize) -> Option<(char, usize, u8)> {
+    let b = *text.as_bytes().get(at)?;
+    if b < 0x80 {
+        let c = char::from(b);
+        return Some((c, 1, t.class(c)));
+    }
+    let c = char_at(text, at)?;
+    Some((c, c.len_utf8(), t.class(c)))
+}
+
+/// Where the run of characters whose classes `keep` accepts, starting at byte `from`, ends.
+#[inline]
+fn scan(t: &Tables, text: &str, from: usize, keep: impl Fn(char, u8) -> bool) -> usize {
     let mut at = from;
-    while let Some(&b) = bytes.get(at) {
-        if b < 0x80 {
-            if !keep(char::from(b)) {
-                break;
-            }
-            at += 1;
-        } else {
-            match next_char(text, at) {
-                Some(c) if keep(c) => at += c.len_utf8(),
-                _ => break,
-            }
+    while let Some((c, len, class)) = classify(t, text, at) {
+        if !keep(c, class) {
+            break;
         }
+        at += len;
     }
     at
 }
 
+/// Where the word starting at byte `from` ends: letters and digits, not Han; ASCII letters and
+/// digits, the most of any text, are read a byte at a time.
+#[inline]
+fn word_end(t: &Tables, text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    loop {
+        match bytes.get(at) {
+            Some(b) if b.is_ascii_alphanumeric() => at += 1,
+            Some(b) if *b >= 0x80 => match char_at(text, at) {
+                Some(c) if is_word(t.class(c)) => at += c.len_utf8(),
+                _ => return at,
+            },
+            _ => return at,
+        }
+    }
+}
+
 /// A day of the month written with digits (`13`, `13.`), without allocating for ASCII.
-fn day_number(word: &str) -> Option<u8> {
+fn day_number(word: &str, scratch: &mut String) -> Option<u8> {
     let value = if word.is_ascii() {
         let mut n: u32 = 0;
         for b in word.bytes().filter(u8::is_ascii_digit) {
@@ -178,40 +225,96 @@ fn day_number(word: &str) -> Option<u8> {
         }
         u8::try_from(n).ok()
     } else {
-        fold(word).parse::<u8>().ok()
+        scratch.clear();
+        fold_into(word, scratch);
+        scratch.parse::<u8>().ok()
     };
     value.filter(|d| (1..=31).contains(d))
 }
 
-fn ends_sentence(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '।' | ';')
-}
+/// For each ASCII byte, what a sentence fingerprint makes of it: a letter or digit is hashed in
+/// lowercase, [`SENTENCE_END_BYTE`] ends a sentence, 0 is skipped.
+const FINGERPRINT_ASCII: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else if matches!(c, b'.' | b'!' | b'?' | b';') {
+            SENTENCE_END_BYTE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+const SENTENCE_END_BYTE: u8 = 1;
 
 impl Builder {
+    fn new() -> Builder {
+        Builder {
+            t: chars::tables(),
+            names: HashMap::default(),
+            phrases: HashMap::default(),
+            numbers: HashMap::default(),
+            salient: HashSet::default(),
+            in_title: false,
+            words: 0,
+            handles: BTreeSet::new(),
+            urls: BTreeSet::new(),
+            posts: BTreeSet::new(),
+            dates: BTreeSet::new(),
+            copies: Vec::with_capacity(COPY_SKETCH + 1),
+            budget: MAX_TEXT,
+            spans: Vec::new(),
+            folded: String::new(),
+            previous: String::new(),
+            scratch: String::new(),
+            digits: String::new(),
+            groups: Vec::new(),
+        }
+    }
+
     fn finish(self) -> Features {
         let short = self.words < SHORT_TEXT;
-        let keep = |map: BTreeMap<String, u32>| -> Vec<String> {
-            map.into_iter()
-                .filter(|(k, n)| short || *n >= 2 || self.salient.contains(k))
-                .filter(|(k, _)| {
-                    short
-                        || self.salient.contains(k)
-                        || k.contains(' ')
-                        || k.starts_with(|c: char| c.is_ascii_digit())
-                        || self.inside.contains(k)
-                })
-                .map(|(k, _)| k)
-                .collect()
+        let salient = &self.salient;
+        let kept = |key: &str, count: u32, inside: bool| {
+            (short || count >= 2 || salient.contains(key))
+                && (short
+                    || salient.contains(key)
+                    || key.contains(' ')
+                    || key.starts_with(|c: char| c.is_ascii_digit())
+                    || inside)
+        };
+        let sorted = |mut keys: Vec<String>| {
+            keys.sort_unstable();
+            keys
+        };
+        let names = self
+            .names
+            .into_iter()
+            .filter(|(k, n)| kept(k, n.count, n.inside))
+            .map(|(k, _)| k)
+            .collect();
+        let ordinary = |map: HashMap<String, u32>| -> Vec<String> {
+            sorted(
+                map.into_iter()
+                    .filter(|(k, n)| kept(k, *n, false))
+                    .map(|(k, _)| k)
+                    .collect(),
+            )
         };
         Features {
-            names: keep(self.names.clone()),
-            phrases: keep(self.phrases.clone()),
-            numbers: keep(self.numbers.clone()),
+            names: sorted(names),
+            phrases: ordinary(self.phrases),
+            numbers: ordinary(self.numbers),
             handles: self.handles.into_iter().collect(),
             urls: self.urls.into_iter().collect(),
             posts: self.posts.into_iter().collect(),
             dates: self.dates.into_iter().collect(),
-            copies: self.copies.into_iter().take(COPY_SKETCH).collect(),
+            copies: self.copies,
             url: None,
         }
     }
@@ -225,93 +328,82 @@ impl Builder {
         }
     }
 
-    /// Reads one paragraph: one pass over its bytes, ASCII without decoding, and no allocation
-    /// for a word that is not kept.
+    /// Reads one paragraph: one pass for fingerprints, one over its words, ASCII without
+    /// decoding, and no allocation for a word that is not kept.
     fn text(&mut self, text: &str) {
         let text = self.clip(text);
         if text.is_empty() {
             return;
         }
         self.fingerprints(text);
-        let bytes = text.as_bytes();
-        let mut words: Vec<Word<'_>> = Vec::new();
+        let t = self.t;
         let mut joined = false;
         let mut sentence_start = true;
         let mut at = 0;
-        while let Some(&b) = bytes.get(at) {
-            let (c, len) = if b < 0x80 {
-                (char::from(b), 1)
-            } else {
-                match text.get(at..).and_then(|rest| rest.chars().next()) {
-                    Some(c) => (c, c.len_utf8()),
-                    None => break,
-                }
-            };
-            if c.is_whitespace() {
+        while let Some((c, len, class)) = classify(t, text, at) {
+            if class & WHITESPACE != 0 {
                 at += len;
                 continue;
             }
-            if (c == 'h' || c == 'w') && url::looks_like_url(&text[at..]) {
-                let end = run_end(text, at);
-                self.url(&text[at..end]);
+            let rest = text.get(at..).unwrap_or("");
+            if (c == 'h' || c == 'w') && url::looks_like_url(rest) {
+                let end = scan(t, text, at, |_, k| k & WHITESPACE == 0);
+                self.url(text.get(at..end).unwrap_or(""));
                 at = end;
-                self.flush(&mut words);
+                self.flush(text);
                 joined = false;
                 continue;
             }
-            if (c == '@' || c == '#') && next_char(text, at + 1).is_some_and(is_word_char) {
+            if (c == '@' || c == '#')
+                && classify(t, text, at + 1).is_some_and(|(_, _, k)| is_word(k))
+            {
                 let start = at + 1;
-                let end = scan(text, start, |n| is_word_char(n) || n == '_');
-                let folded = fold(&text[start..end]);
-                if folded.len() >= 2 {
-                    self.handles.insert(format!("{c}{folded}"));
+                let end = scan(t, text, start, |n, k| is_word(k) || n == '_');
+                self.handle(c, text.get(start..end).unwrap_or(""));
+                at = end;
+                joined = false;
+                continue;
+            }
+            let kind = if class & NUMERIC != 0 {
+                Kind::Number
+            } else if class & HAN != 0 {
+                let end = scan(t, text, at, |n, _| chars::is_han(n));
+                self.han(text.get(at..end).unwrap_or(""));
+                self.flush(text);
+                joined = false;
+                at = end;
+                continue;
+            } else if is_word(class) {
+                Kind::Word {
+                    named: class & UPPERCASE != 0
+                        || (class & ALPHABETIC != 0 && class & LOWERCASE == 0),
                 }
-                at = end;
+            } else {
+                // Punctuation breaks a multi-word name, and some of it ends a sentence.
                 joined = false;
+                if class & SENTENCE_END != 0 {
+                    sentence_start = true;
+                }
+                at += len;
                 continue;
-            }
-            if c.is_numeric() {
-                let end = self.number(text, at);
-                words.push(Word {
-                    text: &text[at..end],
-                    joined,
-                    initial: sentence_start,
-                });
-                self.words += 1;
-                joined = true;
-                sentence_start = false;
-                at = end;
-                continue;
-            }
-            if is_han(c) {
-                let end = scan(text, at, is_han);
-                self.han(&text[at..end]);
-                self.flush(&mut words);
-                joined = false;
-                at = end;
-                continue;
-            }
-            if is_word_char(c) {
-                let end = scan(text, at, is_word_char);
-                words.push(Word {
-                    text: &text[at..end],
-                    joined,
-                    initial: sentence_start,
-                });
-                self.words += 1;
-                joined = true;
-                sentence_start = false;
-                at = end;
-                continue;
-            }
-            // Punctuation breaks a multi-word name, and some of it ends a sentence.
-            joined = false;
-            if ends_sentence(c) {
-                sentence_start = true;
-            }
-            at += len;
+            };
+            let end = match kind {
+                Kind::Number => self.number(text, at),
+                Kind::Word { .. } => word_end(t, text, at),
+            };
+            self.spans.push(Span {
+                start: at,
+                end,
+                joined,
+                initial: sentence_start,
+                kind,
+            });
+            self.words += 1;
+            joined = true;
+            sentence_start = false;
+            at = end;
         }
-        self.flush(&mut words);
+        self.flush(text);
     }
 
     /// The part of a paragraph still within the article's budget of bytes.
@@ -325,76 +417,95 @@ impl Builder {
             end -= 1;
         }
         self.budget = 0;
-        &text[..end]
+        text.get(..end).unwrap_or("")
     }
 
-    /// Names, multi-word names and dates from a run of words.
-    fn flush(&mut self, words: &mut Vec<Word<'_>>) {
-        let mut previous_name: Option<String> = None;
+    /// `@handle` or `#tag`, lowercased.
+    fn handle(&mut self, sign: char, word: &str) {
+        self.folded.clear();
+        fold_into(word, &mut self.folded);
+        if self.folded.len() >= 2 {
+            self.handles.insert(format!("{sign}{}", self.folded));
+        }
+    }
+
+    /// Names, multi-word names and dates from the paragraph's pending words.
+    fn flush(&mut self, text: &str) {
+        let spans = std::mem::take(&mut self.spans);
+        let mut has_previous = false;
         let mut previous_day: Option<u8> = None;
         let mut pending_month: Option<u8> = None;
-        for i in 0..words.len() {
-            let word = &words[i];
+        for (i, word) in spans.iter().enumerate() {
             if !word.joined {
-                previous_name = None;
+                has_previous = false;
                 previous_day = None;
                 pending_month = None;
             }
-            let first = word.text.chars().next().unwrap_or(' ');
-            if first.is_numeric() {
-                previous_name = None;
-                let day = day_number(word.text);
-                if let (Some(month), Some(day)) = (pending_month.take(), day) {
-                    self.dates.insert(format!("{month:02}-{day:02}"));
-                }
-                previous_day = day;
+            let Some(w) = text.get(word.start..word.end) else {
                 continue;
-            }
-            // Upper case marks a name; in scripts without case every word may be one.
-            let named = first.is_uppercase() || (first.is_alphabetic() && !first.is_lowercase());
-            let next_is_number = words
+            };
+            let named = match word.kind {
+                Kind::Number => {
+                    has_previous = false;
+                    let day = day_number(w, &mut self.scratch);
+                    if let (Some(month), Some(day)) = (pending_month.take(), day) {
+                        self.dates.insert(format!("{month:02}-{day:02}"));
+                    }
+                    previous_day = day;
+                    continue;
+                }
+                Kind::Word { named } => named,
+            };
+            let next_is_number = spans
                 .get(i + 1)
-                .is_some_and(|w| w.joined && w.text.starts_with(|c: char| c.is_numeric()));
+                .is_some_and(|n| n.joined && n.kind == Kind::Number);
             if !named && previous_day.is_none() && !next_is_number {
                 // Most words: not a name, not next to a number, so not a month of a date either.
-                previous_name = None;
+                has_previous = false;
                 continue;
             }
-            let folded = fold(word.text);
-            if let Some(month) = lexicon::month(&folded) {
+            self.folded.clear();
+            fold_into(w, &mut self.folded);
+            let entry = lexicon::entry(&self.folded);
+            if let Some(month) = entry.month {
                 if let Some(day) = previous_day.take() {
                     self.dates.insert(format!("{month:02}-{day:02}"));
                 } else {
                     pending_month = Some(month);
                 }
-                previous_name = None;
+                has_previous = false;
                 continue;
             }
             previous_day = None;
             pending_month = None;
-            if !named || folded.len() < 2 || lexicon::is_stopword(&folded) {
-                previous_name = None;
+            if !named || self.folded.len() < 2 || entry.stopword {
+                has_previous = false;
                 continue;
             }
-            if let Some(previous) = previous_name.take() {
-                let phrase = format!("{previous} {folded}");
-                self.salient.insert(previous);
-                self.salient.insert(folded.clone());
+            if has_previous {
+                self.scratch.clear();
+                self.scratch.push_str(&self.previous);
+                self.scratch.push(' ');
+                self.scratch.push_str(&self.folded);
+                insert(&mut self.salient, &self.previous);
+                insert(&mut self.salient, &self.folded);
                 if self.in_title {
-                    self.salient.insert(phrase.clone());
+                    insert(&mut self.salient, &self.scratch);
                 }
-                count(&mut self.phrases, &phrase);
+                update(&mut self.phrases, &self.scratch, |n| *n += 1);
             }
             if self.in_title {
-                self.salient.insert(folded.clone());
+                insert(&mut self.salient, &self.folded);
             }
-            if !word.initial && !self.inside.contains(&folded) {
-                self.inside.insert(folded.clone());
-            }
-            count(&mut self.names, &folded);
-            previous_name = Some(folded);
+            update(&mut self.names, &self.folded, |name| {
+                name.count += 1;
+                name.inside |= !word.initial;
+            });
+            std::mem::swap(&mut self.previous, &mut self.folded);
+            has_previous = true;
         }
-        words.clear();
+        self.spans = spans;
+        self.spans.clear();
     }
 
     /// A run of Han characters has no spaces: its adjacent pairs stand for its words.
@@ -406,179 +517,79 @@ impl Builder {
         for c in starts {
             // The pair is a slice of the text: no allocation unless it is new.
             if let Some(pair) = run.get(a..c) {
-                count(&mut self.names, pair);
+                update(&mut self.names, pair, |name| name.count += 1);
             }
             (a, b) = (b, c);
         }
         let _ = b;
     }
 
-    /// Reads the number starting at `at`, records it, and returns where it ends.
-    fn number(&mut self, text: &str, at: usize) -> usize {
-        // Groups of digits and the separator after each.
-        let mut groups: Vec<(String, Option<char>)> = Vec::new();
-        let mut digits = String::new();
-        let mut end = at;
-        let mut chars = text[at..].char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c.is_ascii_digit() {
-                digits.push(c);
-                end = at + i + 1;
-                continue;
-            }
-            if c.is_numeric() {
-                match fold(c.encode_utf8(&mut [0; 4])).as_str() {
-                    d if d.len() == 1 && d.as_bytes()[0].is_ascii_digit() => digits.push_str(d),
-                    _ => break,
-                }
-                end = at + i + c.len_utf8();
-                continue;
-            }
-            let separator = matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}' | '\'' | '’');
-            let digit_follows = chars.peek().is_some_and(|&(_, n)| n.is_numeric());
-            if separator && digit_follows && !digits.is_empty() {
-                groups.push((std::mem::take(&mut digits), Some(c)));
-                continue;
-            }
-            if c == '.' && !digits.is_empty() {
-                // A trailing dot, as in a day "17.3.", is kept as a mark on the last group.
-                groups.push((std::mem::take(&mut digits), Some('.')));
-                end = at + i + 1;
-            }
-            break;
-        }
-        if !digits.is_empty() {
-            groups.push((digits, None));
-        }
-        if end == at {
-            // A numeric character that is not a digit (a fraction, a Roman numeral).
-            return at + text[at..].chars().next().map_or(1, char::len_utf8);
-        }
-        if let [(month, None)] = groups.as_slice()
-            && let Some(date_end) = self.east_asian_date(text, month, end)
-        {
-            return date_end;
-        }
-        self.read_groups(&groups);
-        end
-    }
-
-    /// `3月17日` and `3월 17일`: a month number, the month sign, a day number, the day sign.
-    fn east_asian_date(&mut self, text: &str, month: &str, end: usize) -> Option<usize> {
-        let month: u8 = month.parse().ok().filter(|m| (1..=12).contains(m))?;
-        let rest = text.get(end..)?;
-        let after = rest
-            .strip_prefix('月')
-            .or_else(|| rest.strip_prefix('월'))?;
-        let trimmed = after.trim_start();
-        let digits = trimmed.len()
-            - trimmed
-                .trim_start_matches(|c: char| c.is_ascii_digit())
-                .len();
-        let day: Option<u8> = trimmed.get(..digits).and_then(|d| d.parse().ok());
-        let tail = trimmed.get(digits..).unwrap_or("");
-        let consumed = text.len() - after.len();
-        match day.filter(|d| (1..=31).contains(d)) {
-            Some(day) if tail.starts_with('日') || tail.starts_with('일') => {
-                self.dates.insert(format!("{month:02}-{day:02}"));
-                Some(text.len() - tail.len() + '日'.len_utf8())
-            }
-            _ => Some(consumed),
-        }
-    }
-
-    fn read_groups(&mut self, groups: &[(String, Option<char>)]) {
-        let dotted = groups.iter().all(|(_, s)| matches!(s, Some('.') | None));
-        // 13.02.2021 or 17.3. : a day and a month.
-        if dotted && (2..=3).contains(&groups.len()) {
-            let day = groups[0].0.parse::<u8>().unwrap_or(0);
-            let month = groups[1].0.parse::<u8>().unwrap_or(0);
-            let year_ok = groups.get(2).is_none_or(|(y, _)| y.len() == 4);
-            let closed = groups.len() == 3 || groups[1].1 == Some('.');
-            if groups[0].0.len() <= 2
-                && groups[1].0.len() <= 2
-                && (1..=31).contains(&day)
-                && (1..=12).contains(&month)
-                && year_ok
-                && closed
-            {
-                self.dates.insert(format!("{month:02}-{day:02}"));
-                return;
-            }
-        }
-        // Drop a trailing dot group marker: it only mattered for dates.
-        let thousands = groups.len() > 1
-            && groups[0].0.len() <= 3
-            && groups[1..].iter().all(|(g, _)| g.len() == 3)
-            && groups[..groups.len() - 1]
-                .iter()
-                .all(|(_, s)| s == &groups[0].1);
-        if thousands {
-            self.add_number(groups.iter().map(|(g, _)| g.as_str()).collect());
-            return;
-        }
-        if let [(whole, Some('.' | ',')), (fraction, None)] = groups {
-            self.add_number(format!("{whole}.{fraction}"));
-            return;
-        }
-        for (g, _) in groups {
-            self.add_number(g.clone());
-        }
-    }
-
-    fn add_number(&mut self, number: String) {
-        let digits = number.bytes().filter(u8::is_ascii_digit).count();
-        if digits >= 2 {
-            if self.in_title {
-                self.salient.insert(number.clone());
-            }
-            *self.numbers.entry(number).or_default() += 1;
-        }
-    }
-
     /// Fingerprints of the paragraph's sentences: letters and digits only, lowercased.
     fn fingerprints(&mut self, text: &str) {
+        let t = self.t;
         let mut hash = FNV_OFFSET;
         let mut letters = 0;
         for c in text.chars() {
-            if c.is_ascii_alphanumeric() {
-                hash = (hash ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
-                letters += 1;
-            } else if !c.is_ascii() && c.is_alphanumeric() {
-                for l in c.to_lowercase() {
-                    let mut buf = [0; 4];
-                    for b in l.encode_utf8(&mut buf).bytes() {
+            let code = c as usize;
+            if let Some(&action) = FINGERPRINT_ASCII.get(code) {
+                if action > SENTENCE_END_BYTE {
+                    hash = (hash ^ u64::from(action)).wrapping_mul(FNV_PRIME);
+                    letters += 1;
+                    continue;
+                }
+                if action == 0 {
+                    continue;
+                }
+            } else {
+                let class = t.class(c);
+                if class & (ALPHABETIC | NUMERIC) != 0 {
+                    t.lowercase_bytes(c, |b| {
                         hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-                    }
+                    });
+                    letters += 1;
+                    continue;
                 }
-                letters += 1;
-            } else if ends_sentence(c) {
-                if letters >= MIN_COPY_LETTERS {
-                    self.copy(hash);
+                if class & SENTENCE_END == 0 {
+                    continue;
                 }
-                hash = FNV_OFFSET;
-                letters = 0;
             }
+            if letters >= MIN_COPY_LETTERS {
+                self.copy(hash);
+            }
+            hash = FNV_OFFSET;
+            letters = 0;
         }
         if letters >= MIN_COPY_LETTERS {
             self.copy(hash);
         }
     }
 
+    /// Keeps `hash` if it is among the [`COPY_SKETCH`] smallest so far.
     fn copy(&mut self, hash: u64) {
-        self.copies.insert(hash);
-        if self.copies.len() > COPY_SKETCH {
-            self.copies.pop_last();
+        if let Err(at) = self.copies.binary_search(&hash)
+            && at < COPY_SKETCH
+        {
+            self.copies.insert(at, hash);
+            self.copies.truncate(COPY_SKETCH);
         }
     }
 }
 
-/// Counts one occurrence of `key`, allocating only for a key not seen before.
-fn count(map: &mut BTreeMap<String, u32>, key: &str) {
+/// Adds `key` to the set, allocating only when it is new.
+fn insert(set: &mut HashSet<String>, key: &str) {
+    if !set.contains(key) {
+        set.insert(key.to_string());
+    }
+}
+
+/// Changes the value kept for `key` with `f`, allocating the key only when it is new.
+fn update<V: Default>(map: &mut HashMap<String, V>, key: &str, f: impl FnOnce(&mut V)) {
     match map.get_mut(key) {
-        Some(n) => *n += 1,
+        Some(value) => f(value),
         None => {
-            map.insert(key.to_string(), 1);
+            let mut value = V::default();
+            f(&mut value);
+            map.insert(key.to_string(), value);
         }
     }
 }

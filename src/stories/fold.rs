@@ -7,7 +7,7 @@
 //! Putin, Putins and Putina each share one key.
 
 use deunicode::deunicode_char;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// The longest skeleton kept: longer names are told apart by their first consonants already,
 /// and cutting there lets inflected endings (Putinym, Selenskyjs) meet their base form.
@@ -15,30 +15,45 @@ const SKELETON_LEN: usize = 5;
 
 /// A word's comparable form: NFKC, ASCII transliteration, lowercase, only letters and digits.
 pub fn fold(word: &str) -> String {
-    if word.is_ascii() {
-        return word
-            .bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect();
-    }
     let mut out = String::with_capacity(word.len());
-    for c in word.nfkc() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
-            }
-            continue;
-        }
-        if let Some(t) = deunicode_char(c) {
-            out.extend(
-                t.chars()
-                    .filter(char::is_ascii_alphanumeric)
-                    .map(|c| c.to_ascii_lowercase()),
-            );
-        }
-    }
+    fold_into(word, &mut out);
     out
+}
+
+/// Appends [`fold`]`(word)` to `out`, so that a caller folding many words reuses one buffer.
+pub fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(
+            word.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
+    }
+    // Most words are in NFKC already, and the quick check says so without normalising.
+    if is_nfkc_quick(word.chars()) == IsNormalized::Yes {
+        word.chars().for_each(|c| push_folded(c, out));
+    } else {
+        word.nfkc().for_each(|c| push_folded(c, out));
+    }
+}
+
+/// Appends one character of NFKC text, transliterated, lowercase, letters and digits only.
+#[inline]
+fn push_folded(c: char, out: &mut String) {
+    if c.is_ascii() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        }
+        return;
+    }
+    if let Some(t) = deunicode_char(c) {
+        out.extend(
+            t.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase()),
+        );
+    }
 }
 
 /// The consonant frame of a folded name, for matching spelling variants. Empty when the word
@@ -119,6 +134,56 @@ mod tests {
         assert_eq!(fold("Путин"), "putin");
         assert_eq!(fold("l’invito"), "linvito");
         assert_eq!(fold("@#!"), "");
+    }
+
+    /// [`fold`] as first written: every word through NFKC.
+    fn fold_reference(word: &str) -> String {
+        let mut out = String::new();
+        for c in word.nfkc() {
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    out.push(c.to_ascii_lowercase());
+                }
+                continue;
+            }
+            if let Some(t) = deunicode_char(c) {
+                out.extend(
+                    t.chars()
+                        .filter(char::is_ascii_alphanumeric)
+                        .map(|c| c.to_ascii_lowercase()),
+                );
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_quick_path_folds_as_nfkc_does() {
+        for word in [
+            "Zieliński",
+            "Ｐｕｔｉｎ",
+            "e\u{301}te\u{301}",
+            "ﬁnal",
+            "Ⅻ",
+            "Ǆemal",
+            "Å\u{30a}",
+            "Ελλάδα",
+            "Ὀδυσσεύς",
+            "한국어",
+            "ｶﾀｶﾅ",
+            "x\u{0327}\u{0301}y",
+            "x\u{0301}\u{0327}y",
+        ] {
+            assert_eq!(fold(word), fold_reference(word), "{word:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(200))]
+        #[test]
+        fn folds_any_text_as_nfkc_does(word in "\\PC{0,12}") {
+            proptest::prop_assert_eq!(fold(&word), fold_reference(&word));
+        }
     }
 
     #[test]

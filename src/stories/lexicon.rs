@@ -32,14 +32,42 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     lines(text).flat_map(str::split_whitespace).map(fold)
 }
 
-/// Whether a folded word is a function word (never a name).
+/// What the lists say of one folded word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// The month (1-12) it names.
+    pub month: Option<u8>,
+    /// A function word (never a name).
+    pub stopword: bool,
+}
+
+/// Both lists in one map, so that a word costs one lookup.
+static ENTRIES: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
+    let mut entries: HashMap<String, Entry> = HashMap::new();
+    for word in STOPWORDS.iter() {
+        entries.entry(word.clone()).or_default().stopword = true;
+    }
+    for (word, &month) in MONTHS.iter() {
+        entries.entry(word.clone()).or_default().month = Some(month);
+    }
+    entries
+});
+
+/// Whether a folded word is a function word (never a name). Readers ask [`entry`].
+#[cfg(test)]
 pub fn is_stopword(folded: &str) -> bool {
     STOPWORDS.contains(folded)
 }
 
-/// The month (1-12) a folded word names, if it names one.
+/// The month (1-12) a folded word names, if it names one. Readers ask [`entry`].
+#[cfg(test)]
 pub fn month(folded: &str) -> Option<u8> {
     MONTHS.get(folded).copied()
+}
+
+/// What the lists say of a folded word: [`month`] and [`is_stopword`] in one lookup.
+pub fn entry(folded: &str) -> Entry {
+    ENTRIES.get(folded).copied().unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -53,5 +81,23 @@ mod tests {
         assert_eq!(month("marzo"), Some(3));
         assert_eq!(month(&fold("März")), Some(3));
         assert_eq!(month("putin"), None);
+        // "may" is a month and, in English, a function word.
+        assert_eq!(
+            entry("may"),
+            Entry {
+                month: Some(5),
+                stopword: true
+            }
+        );
+        assert_eq!(entry("putin"), Entry::default());
+    }
+
+    #[test]
+    fn one_lookup_says_what_both_lists_say() {
+        for word in STOPWORDS.iter().chain(MONTHS.keys()) {
+            let e = entry(word);
+            assert_eq!(e.month, month(word), "{word}");
+            assert_eq!(e.stopword, is_stopword(word), "{word}");
+        }
     }
 }
