@@ -64,6 +64,9 @@ pub struct LexiconFile {
     pub naming: Vec<String>,
     /// Words that look like names but never speak: names of languages ("auf Russisch").
     pub never_speakers: Vec<String>,
+    /// Word endings of adverbs and adjectives ("-lich", "-isch"): a capitalised word that opens
+    /// a sentence alone and ends so ("Tatsächlich", "Höhnisch") is no name.
+    pub adverb_endings: Vec<String>,
     /// A role phrase in its base form: an inflected determiner ("eines") and the form and
     /// adjective ending it takes in the nominative (["ein", "er"]), so "eines offiziellen
     /// Sprechers" reads "ein offizieller Sprecher". Languages without case leave it out.
@@ -110,6 +113,7 @@ pub struct Lexicon {
     role_ends_compound: Vec<bool>,
     /// Lowercased inflected determiner → (nominative determiner, adjective ending).
     nominative: HashMap<String, (String, String)>,
+    adverb_endings: Vec<String>,
 }
 
 impl Lexicon {
@@ -169,6 +173,12 @@ impl Lexicon {
             words,
             roles,
             role_ends_compound,
+            adverb_endings: file
+                .adverb_endings
+                .iter()
+                .map(|e| e.trim().to_lowercase())
+                .filter(|e| !e.is_empty())
+                .collect(),
             nominative: file
                 .nominative
                 .iter()
@@ -248,6 +258,15 @@ impl Lexicon {
                 Some((m.start(), m.end(), kind))
             })
             .collect()
+    }
+
+    /// A word with the ending of an adverb or adjective ("Tatsächlich", "Derzeit").
+    pub fn has_adverb_ending(&self, word: &str) -> bool {
+        with_lower(word, |w| {
+            self.adverb_endings
+                .iter()
+                .any(|e| w.len() > e.len() + 2 && w.ends_with(e.as_bytes()))
+        })
     }
 
     pub fn is_pronoun(&self, word: &str) -> bool {
@@ -414,7 +433,8 @@ fn merge(into: &mut LexiconFile, from: &LexiconFile) {
         stops,
         reported,
         naming,
-        never_speakers
+        never_speakers,
+        adverb_endings
     );
     into.nominative
         .extend(from.nominative.iter().map(|(k, v)| (k.clone(), v.clone())));

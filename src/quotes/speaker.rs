@@ -132,6 +132,8 @@ struct Word<'a> {
     text: &'a str,
     /// Punctuation glued after the word (a comma ends a phrase).
     comma: bool,
+    /// The word opens a parenthesis ("(SPD)").
+    paren: bool,
 }
 
 fn words(text: &str) -> Vec<Word<'_>> {
@@ -155,12 +157,14 @@ fn words(text: &str) -> Vec<Word<'_>> {
             out.push(Word {
                 text: trimmed,
                 comma: true,
+                paren: true,
             });
             continue;
         }
         out.push(Word {
             text: trimmed,
             comma: raw.ends_with([',', ';', ':', ')', '(']),
+            paren: false,
         });
     }
     out
@@ -485,7 +489,7 @@ fn subject_first(lex: &Lexicon, head: &str) -> bool {
     // A subordinate clause, an aside or a quote: not a plain subject.
     !head.contains([',', ';', '('])
         && !head.contains(is_quote_char)
-        && head.split_whitespace().count() <= MAX_SUBJECT_WORDS
+        && head.split_whitespace().count() <= 2 * MAX_SUBJECT_WORDS
         && (lex.is_function_word(first) && !lex.is_stop(first)
             || capitalised(first) && !lex.is_stop(first) && !lex.is_cue_word(first))
 }
@@ -507,8 +511,17 @@ fn subject_of(lex: &Lexicon, sentence: &str) -> Option<Speaker> {
     let mut end = 0;
     while end < ws.len().min(SUBJECT_WORDS) {
         let w = &ws[end];
-        let next_capital = ws.get(end + 1).is_some_and(|n| capitalised(n.text));
-        let noun = capitalised(w.text) && !lex.is_cue_word(w.text) && !lex.is_stop(w.text);
+        // "Anna Berg (SPD)": the party is not part of the name.
+        if w.paren {
+            break;
+        }
+        let next_capital = ws
+            .get(end + 1)
+            .is_some_and(|n| capitalised(n.text) && !n.paren);
+        let noun = capitalised(w.text)
+            && !lex.is_cue_word(w.text)
+            && !lex.is_stop(w.text)
+            && !lex.is_never_speaker(w.text);
         let joiner = lex.is_function_word(w.text) && (end > 0 || !lex.is_stop(w.text));
         let adjective = end > 0
             && !capitalised(w.text)
@@ -536,7 +549,8 @@ fn subject_of(lex: &Lexicon, sentence: &str) -> Option<Speaker> {
         return None;
     }
     // "Kämen sie dem nicht nach": a verb first, its subject a pronoun after it.
-    if end == 1 && lex.is_pronoun(ws[1].text) {
+    // "Tatsächlich spricht …": one word with the ending of an adverb is no name.
+    if end == 1 && (lex.is_pronoun(ws[1].text) || lex.has_adverb_ending(ws[0].text)) {
         return None;
     }
     let phrase = ws[..end]

@@ -460,3 +460,22 @@ fn a_quoted_phrase_inside_a_sentence_keeps_its_subject() {
         ]
     );
 }
+
+#[test]
+fn adverbs_months_and_parties_are_no_names() {
+    let got = speech(
+        "de",
+        &[
+            "„Die Schule bleibt offen“, sagte die Senatorin Greta Lindqvist.",
+            // An adverb opens the sentence: the quote keeps the speaker before it.
+            "Tatsächlich wirkt der Plan „ausgesprochen wackelig und viel zu teuer“.",
+            // A month is capitalised but never speaks; nor does a sum.
+            "Am 3. Juli kostet der Umbau 4 Millionen Euro: „Das zahlen wir nicht.“",
+            // The party in brackets is not part of the name of the subject.
+            "Der Stadtrat Ole Brandt (FDP) hält das für „eine glatte Verschwendung von Geld“.",
+        ],
+    );
+    assert_eq!(got[1].1.as_deref(), Some("Greta Lindqvist"));
+    assert_eq!(got[2].1.as_deref(), Some("Greta Lindqvist"));
+    assert_eq!(got[3].1.as_deref(), Some("Ole Brandt"));
+}

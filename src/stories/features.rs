@@ -185,6 +185,14 @@ fn classify(t: &Tables, text: &str, at: usize) -> Option<(char, usize, u8)> {
     Some((c, c.len_utf8(), t.class(c)))
 }
 
+/// Whether a URL starts at byte `at`, which holds `h` or `w`: [`url::looks_like_url`] without
+/// its leading brackets, which are read as punctuation before.
+#[inline]
+fn starts_url(text: &str, at: usize) -> bool {
+    let rest = text.as_bytes().get(at..).unwrap_or_default();
+    rest.starts_with(b"http://") || rest.starts_with(b"https://") || rest.starts_with(b"www.")
+}
+
 /// Where the run of characters whose classes `keep` accepts, starting at byte `from`, ends.
 #[inline]
 fn scan(t: &Tables, text: &str, from: usize, keep: impl Fn(char, u8) -> bool) -> usize {
@@ -256,10 +264,11 @@ impl Builder {
     fn new() -> Builder {
         Builder {
             t: chars::tables(),
-            names: HashMap::default(),
-            phrases: HashMap::default(),
-            numbers: HashMap::default(),
-            salient: HashSet::default(),
+            // Sized for an article of a few pages: growing a map is a large part of reading one.
+            names: HashMap::with_capacity_and_hasher(64, Default::default()),
+            phrases: HashMap::with_capacity_and_hasher(16, Default::default()),
+            numbers: HashMap::with_capacity_and_hasher(16, Default::default()),
+            salient: HashSet::with_capacity_and_hasher(16, Default::default()),
             in_title: false,
             words: 0,
             handles: BTreeSet::new(),
@@ -345,8 +354,7 @@ impl Builder {
                 at += len;
                 continue;
             }
-            let rest = text.get(at..).unwrap_or("");
-            if (c == 'h' || c == 'w') && url::looks_like_url(rest) {
+            if (c == 'h' || c == 'w') && starts_url(text, at) {
                 let end = scan(t, text, at, |_, k| k & WHITESPACE == 0);
                 self.url(text.get(at..end).unwrap_or(""));
                 at = end;
@@ -524,40 +532,49 @@ impl Builder {
         let _ = b;
     }
 
-    /// Fingerprints of the paragraph's sentences: letters and digits only, lowercased.
+    /// Fingerprints of the paragraph's sentences: letters and digits only, lowercased. ASCII is
+    /// read a byte at a time through [`FINGERPRINT_ASCII`].
     fn fingerprints(&mut self, text: &str) {
         let t = self.t;
+        let bytes = text.as_bytes();
         let mut hash = FNV_OFFSET;
         let mut letters = 0;
-        for c in text.chars() {
-            let code = c as usize;
-            if let Some(&action) = FINGERPRINT_ASCII.get(code) {
-                if action > SENTENCE_END_BYTE {
-                    hash = (hash ^ u64::from(action)).wrapping_mul(FNV_PRIME);
-                    letters += 1;
-                    continue;
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            let action = match FINGERPRINT_ASCII.get(usize::from(b)) {
+                Some(&action) => {
+                    at += 1;
+                    action
                 }
-                if action == 0 {
-                    continue;
+                None => {
+                    let Some(c) = char_at(text, at) else {
+                        break;
+                    };
+                    at += c.len_utf8();
+                    let class = t.class(c);
+                    if class & (ALPHABETIC | NUMERIC) != 0 {
+                        t.lowercase_bytes(c, |b| {
+                            hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                        });
+                        letters += 1;
+                        continue;
+                    }
+                    if class & SENTENCE_END == 0 {
+                        continue;
+                    }
+                    SENTENCE_END_BYTE
                 }
-            } else {
-                let class = t.class(c);
-                if class & (ALPHABETIC | NUMERIC) != 0 {
-                    t.lowercase_bytes(c, |b| {
-                        hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-                    });
-                    letters += 1;
-                    continue;
+            };
+            if action > SENTENCE_END_BYTE {
+                hash = (hash ^ u64::from(action)).wrapping_mul(FNV_PRIME);
+                letters += 1;
+            } else if action == SENTENCE_END_BYTE {
+                if letters >= MIN_COPY_LETTERS {
+                    self.copy(hash);
                 }
-                if class & SENTENCE_END == 0 {
-                    continue;
-                }
+                hash = FNV_OFFSET;
+                letters = 0;
             }
-            if letters >= MIN_COPY_LETTERS {
-                self.copy(hash);
-            }
-            hash = FNV_OFFSET;
-            letters = 0;
         }
         if letters >= MIN_COPY_LETTERS {
             self.copy(hash);

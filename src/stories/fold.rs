@@ -22,6 +22,15 @@ pub fn fold(word: &str) -> String {
 
 /// Appends [`fold`]`(word)` to `out`, so that a caller folding many words reuses one buffer.
 pub fn fold_into(word: &str, out: &mut String) {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // The common case: one copy, lowercased in place.
+        let start = out.len();
+        out.push_str(word);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+        return;
+    }
     if word.is_ascii() {
         out.extend(
             word.bytes()
