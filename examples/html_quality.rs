@@ -1,7 +1,9 @@
 //! Extraction quality on the HTML fixture pages: word-level F1 of the extracted body against the
 //! article text each page was written from (`tests/fixtures/html/NAME.expected.txt`), through the
-//! whole HTML path (`ingest::html::parse`, rs-trafilatura inside) and with dom_smoothie
-//! (readability.js) in its place, the two extractors tidings was choosing between.
+//! whole HTML path (`ingest::html::parse`: the one-pass reader of `ingest::marked` for pages that
+//! mark their article, rs-trafilatura for the others) and with dom_smoothie (readability.js) in
+//! its place, the two extractors tidings was choosing between. The last column says which path
+//! each page took.
 //!
 //! Run: `cargo run --release --example html_quality`
 
@@ -62,8 +64,8 @@ fn main() {
     names.sort();
     let (mut sum_ours, mut sum_traf) = (0.0, 0.0);
     println!(
-        "{:<14} {:>12} {:>15}",
-        "page", "dom_smoothie", "rs-trafilatura"
+        "{:<14} {:>12} {:>15}  path",
+        "page", "dom_smoothie", "tidings"
     );
     for path in &names {
         let bytes = std::fs::read(path).expect("fixture");
@@ -83,7 +85,12 @@ fn main() {
         sum_ours += dom;
         sum_traf += traf;
         let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("?");
-        println!("{name:<14} {dom:>12.3} {traf:>15.3}");
+        let stripped = tidings::ingest::prefilter::strip(&html);
+        let path = match tidings::ingest::marked::article_fragment(&stripped) {
+            Some(_) => "marked",
+            None => "rs-trafilatura",
+        };
+        println!("{name:<14} {dom:>12.3} {traf:>15.3}  {path}");
     }
     let n = names.len().max(1) as f64;
     println!(

@@ -68,10 +68,17 @@ pub fn parse_text(html: &str, location: Location) -> Article {
     }
 }
 
-/// The main content of a page as an HTML fragment, by the trafilatura extractor (boilerplate
-/// removed, links kept) over the page cut down by [`super::prefilter`]; that cut page when the
+/// The main content of a page as an HTML fragment (boilerplate removed, links kept). The page is
+/// cut down by [`super::prefilter`] first; a page that marks its article is then read by
+/// [`super::marked`] in one pass, any other by the trafilatura extractor; that cut page when the
 /// extractor finds nothing, so a short page is still read.
 pub fn main_content(html: &str, url: Option<&str>) -> String {
+    // The boilerplate is cut first: the extractor's time grows with the page's elements.
+    let stripped = super::prefilter::strip(html);
+    if let Some(fragment) = super::marked::article_fragment(&stripped) {
+        return fragment;
+    }
+    let page = super::prefilter::narrow(stripped);
     let options = rs_trafilatura::Options {
         include_links: true,
         url: url.map(str::to_string),
@@ -82,8 +89,6 @@ pub fn main_content(html: &str, url: Option<&str>) -> String {
     };
     // Bad input must never take the reader down: a panic inside the extractor means "nothing
     // extracted", and the page is read whole.
-    // The boilerplate is cut first: the extractor's time grows with the page's elements.
-    let page = super::prefilter::prefilter(html);
     let extracted =
         std::panic::catch_unwind(|| rs_trafilatura::extract_with_options(&page, &options))
             .ok()

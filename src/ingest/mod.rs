@@ -12,6 +12,7 @@ pub mod lang;
 mod lexicon;
 pub mod links;
 pub mod markdown;
+pub mod marked;
 pub mod markup;
 pub mod meta;
 pub mod noise;

@@ -37,7 +37,11 @@ const RAW: &[&str] = &["script", "style", "textarea", "title"];
 
 /// The page without its boilerplate elements, and narrowed to the one article when there is one.
 pub fn prefilter(html: &str) -> String {
-    let stripped = strip(html);
+    narrow(strip(html))
+}
+
+/// A page already [`strip`]ped, narrowed to its one article when it has one.
+pub fn narrow(stripped: String) -> String {
     match main_subtree(&stripped) {
         Some(sub) => format!("<html><body>{sub}</body></html>"),
         None => stripped,
@@ -45,18 +49,30 @@ pub fn prefilter(html: &str) -> String {
 }
 
 /// One tag as the scanner sees it.
-struct TagAt<'a> {
-    /// Lowercased name (ASCII), empty for comments and declarations.
-    name: String,
-    closing: bool,
-    self_closing: bool,
-    attrs: &'a str,
+pub(crate) struct TagAt<'a> {
+    /// The name as written (compare with [`TagAt::is`]); borrowed, so scanning allocates nothing.
+    pub name: &'a str,
+    pub closing: bool,
+    pub self_closing: bool,
+    pub attrs: &'a str,
     /// Byte just past the tag's `>`.
-    end: usize,
+    pub end: usize,
+}
+
+impl TagAt<'_> {
+    /// Whether the tag's name is `name` (lowercase ASCII), in any case.
+    pub fn is(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name)
+    }
+
+    /// Whether the tag's name is one of `names`.
+    pub fn is_one_of(&self, names: &[&str]) -> bool {
+        names.iter().any(|n| self.is(n))
+    }
 }
 
 /// Reads the tag starting at `at` (a `<`); `None` when it is not a tag (a lone `<` in text).
-fn tag_at(html: &str, at: usize) -> Option<TagAt<'_>> {
+pub(crate) fn tag_at(html: &str, at: usize) -> Option<TagAt<'_>> {
     let bytes = html.as_bytes();
     let mut i = at + 1;
     let closing = bytes.get(i) == Some(&b'/');
@@ -73,7 +89,7 @@ fn tag_at(html: &str, at: usize) -> Option<TagAt<'_>> {
     if i == name_start {
         return None;
     }
-    let name = html.get(name_start..i)?.to_ascii_lowercase();
+    let name = html.get(name_start..i)?;
     // The tag ends at the first `>` outside quotes.
     let attrs_start = i;
     let mut quote = None;
@@ -98,7 +114,7 @@ fn tag_at(html: &str, at: usize) -> Option<TagAt<'_>> {
 
 /// Whether a container's class or id names boilerplate.
 fn is_boilerplate(tag: &TagAt) -> bool {
-    if !CONTAINERS.contains(&tag.name.as_str()) {
+    if !tag.is_one_of(CONTAINERS) || tag.attrs.is_empty() {
         return false;
     }
     let attrs = tag.attrs.to_ascii_lowercase();
@@ -114,7 +130,7 @@ fn is_boilerplate(tag: &TagAt) -> bool {
 
 /// Where the raw content of a `<name>` element opened before `from` ends: the start of its
 /// closing tag, or the end of the page.
-fn raw_end(html: &str, from: usize, name: &str) -> usize {
+pub(crate) fn raw_end(html: &str, from: usize, name: &str) -> usize {
     let closing = format!("</{name}");
     let lower_rest = html.get(from..).unwrap_or("");
     // Case-insensitive search without lowercasing the whole page: find `</` and compare.
@@ -141,7 +157,7 @@ pub fn strip(html: &str) -> String {
     let mut i = 0;
     // While inside a dropped element: its name, how deep in same-named elements, and where it
     // started.
-    let mut skipping: Option<(String, usize, usize)> = None;
+    let mut skipping: Option<(&str, usize, usize)> = None;
     while let Some(p) = memchr(b'<', bytes.get(i..).unwrap_or(&[])) {
         let at = i + p;
         if bytes.get(at..at + 4) == Some(b"<!--") {
@@ -162,12 +178,12 @@ pub fn strip(html: &str) -> String {
         };
         let mut next = tag.end;
         // Raw text elements end at their closing tag, whatever is inside.
-        if !tag.closing && !tag.self_closing && RAW.contains(&tag.name.as_str()) {
-            next = raw_end(html, tag.end, &tag.name);
+        if !tag.closing && !tag.self_closing && tag.is_one_of(RAW) {
+            next = raw_end(html, tag.end, tag.name);
         }
         match &mut skipping {
             Some((name, depth, _)) => {
-                if tag.name == *name && !tag.self_closing {
+                if tag.name.eq_ignore_ascii_case(name) && !tag.self_closing {
                     if tag.closing {
                         *depth -= 1;
                     } else {
@@ -180,14 +196,13 @@ pub fn strip(html: &str) -> String {
                 }
             }
             None => {
-                let drop =
-                    !tag.closing && (DROPPED.contains(&tag.name.as_str()) || is_boilerplate(&tag));
+                let drop = !tag.closing && (tag.is_one_of(DROPPED) || is_boilerplate(&tag));
                 if drop {
                     out.push_str(html.get(copied..at).unwrap_or(""));
                     copied = next;
                     // A raw element's content is already passed; its closing tag ends it too.
                     if !tag.self_closing {
-                        skipping = Some((tag.name.clone(), 1, at));
+                        skipping = Some((tag.name, 1, at));
                     }
                 }
             }
@@ -204,7 +219,7 @@ pub fn strip(html: &str) -> String {
 }
 
 /// The one `<article>` of the page (else its one `<main>`), start tag to end tag.
-fn main_subtree(html: &str) -> Option<&str> {
+pub(crate) fn main_subtree(html: &str) -> Option<&str> {
     ["article", "main"]
         .iter()
         .find_map(|name| only_element(html, name))
@@ -213,10 +228,23 @@ fn main_subtree(html: &str) -> Option<&str> {
 /// The element `name` when the page has exactly one at the top level (nested ones of the same
 /// name count as part of it), with some text in it.
 fn only_element<'a>(html: &'a str, name: &str) -> Option<&'a str> {
+    let sub = only_element_where(html, |tag| tag.is(name))?;
+    // An empty shell (a teaser card) is not the article.
+    (super::markup::fragment_to_line(sub)
+        .split_whitespace()
+        .count()
+        >= 50)
+        .then_some(sub)
+}
+
+/// The one element of the page that `wanted` picks, start tag to end tag (elements of the same
+/// name inside it, picked or not, are part of it). `None` when no element or more than one is
+/// picked, or the picked one never closes.
+pub(crate) fn only_element_where(html: &str, wanted: impl Fn(&TagAt) -> bool) -> Option<&str> {
     let bytes = html.as_bytes();
     let mut i = 0;
     let mut found: Option<(usize, usize)> = None;
-    let mut open: Option<(usize, usize)> = None; // (start, depth)
+    let mut open: Option<(usize, &str, usize)> = None; // (start, name, depth)
     while let Some(p) = memchr(b'<', bytes.get(i..).unwrap_or(&[])) {
         let at = i + p;
         let Some(tag) = tag_at(html, at) else {
@@ -224,38 +252,37 @@ fn only_element<'a>(html: &'a str, name: &str) -> Option<&'a str> {
             continue;
         };
         let mut next = tag.end;
-        if !tag.closing && !tag.self_closing && RAW.contains(&tag.name.as_str()) {
-            next = raw_end(html, tag.end, &tag.name);
+        if !tag.closing && !tag.self_closing && tag.is_one_of(RAW) {
+            next = raw_end(html, tag.end, tag.name);
         }
-        if tag.name == name && !tag.self_closing {
-            match (&mut open, tag.closing) {
-                (None, false) => {
-                    if found.is_some() {
-                        return None; // a second one: no single candidate
-                    }
-                    open = Some((at, 1));
-                }
-                (Some((_, depth)), false) => *depth += 1,
-                (Some((start, depth)), true) => {
+        match &mut open {
+            Some((start, name, depth))
+                if !tag.self_closing && tag.name.eq_ignore_ascii_case(name) =>
+            {
+                if tag.closing {
                     *depth -= 1;
                     if *depth == 0 {
                         found = Some((*start, tag.end));
                         open = None;
                     }
+                } else {
+                    *depth += 1;
                 }
-                (None, true) => {}
+            }
+            Some(_) => {}
+            None => {
+                if !tag.closing && !tag.self_closing && wanted(&tag) {
+                    if found.is_some() {
+                        return None; // a second one: no single candidate
+                    }
+                    open = Some((at, tag.name, 1));
+                }
             }
         }
         i = next.max(at + 1);
     }
     let (start, end) = found?;
-    let sub = html.get(start..end)?;
-    // An empty shell (a teaser card) is not the article.
-    (super::markup::fragment_to_line(sub)
-        .split_whitespace()
-        .count()
-        >= 50)
-        .then_some(sub)
+    html.get(start..end)
 }
 
 #[cfg(test)]

@@ -64,6 +64,9 @@ pub struct LexiconFile {
     pub naming: Vec<String>,
     /// Words that look like names but never speak: names of languages ("auf Russisch").
     pub never_speakers: Vec<String>,
+    /// Cues whose speaker is a document named after them ("heißt es in der Erklärung"): the
+    /// phrase after the cue is kept even when it opens with a preposition.
+    pub source_cues: Vec<String>,
     /// Word endings of adverbs and adjectives ("-lich", "-isch"): a capitalised word that opens
     /// a sentence alone and ends so ("Tatsächlich", "Höhnisch") is no name.
     pub adverb_endings: Vec<String>,
@@ -96,6 +99,7 @@ mod flag {
     pub const NAMING: u16 = 1 << 8;
     pub const NOUN: u16 = 1 << 9;
     pub const NEVER: u16 = 1 << 10;
+    pub const SOURCE: u16 = 1 << 11;
 }
 
 /// A compiled lexicon (one language, or all of them merged).
@@ -157,6 +161,7 @@ impl Lexicon {
         add(&file.naming, flag::NAMING);
         add(&file.nouns, flag::NOUN);
         add(&file.never_speakers, flag::NEVER);
+        add(&file.source_cues, flag::SOURCE);
         let role_list: Vec<String> = file
             .roles
             .iter()
@@ -258,6 +263,11 @@ impl Lexicon {
                 Some((m.start(), m.end(), kind))
             })
             .collect()
+    }
+
+    /// A cue whose speaker is the document named after it ("heißt es").
+    pub fn is_source_cue(&self, cue: &str) -> bool {
+        self.has(cue, flag::SOURCE)
     }
 
     /// A word with the ending of an adverb or adjective ("Tatsächlich", "Derzeit").
@@ -434,7 +444,8 @@ fn merge(into: &mut LexiconFile, from: &LexiconFile) {
         reported,
         naming,
         never_speakers,
-        adverb_endings
+        adverb_endings,
+        source_cues
     );
     into.nominative
         .extend(from.nominative.iter().map(|(k, v)| (k.clone(), v.clone())));

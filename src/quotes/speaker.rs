@@ -397,6 +397,8 @@ pub(crate) fn attribute(
             att.cue = Some(cue.to_string());
             if cue.ends_with("-il") || cue.ends_with("-elle") {
                 att.speaker = Some(Speaker::Anaphor(cue.rsplit('-').next().map(str::to_string)));
+            } else if lex.is_source_cue(cue) {
+                att.speaker = source_after(lex, &lead[e..]).or(Some(Speaker::Anaphor(None)));
             } else {
                 let phrase = phrase_after(lex, &lead[e..]);
                 att.speaker = reduce(lex, phrase).or(Some(Speaker::Anaphor(None)));
@@ -439,6 +441,16 @@ pub(crate) fn attribute(
             // sagte", "Milinkewitsch sagte dazu am Samstag"), it is the subject; when it is an
             // adverbial ("Weiter sagte Larson", "Gegenüber der Zeitung sagte der Chef"), the
             // subject follows the verb.
+            // "In der Mitteilung heißt es dazu: „…“" names the document before the cue, "So
+            // heißt es in der Mitteilung: „…“" after it.
+            CueKind::Verb if lex.is_source_cue(cue) => {
+                let head = head.trim();
+                let named_before = head.split_whitespace().nth(1).is_some();
+                named_before
+                    .then(|| source_after(lex, head))
+                    .flatten()
+                    .or_else(|| source_after(lex, tail))
+            }
             CueKind::Verb if subject_first(lex, head) => subject_of(lex, head)
                 .or_else(|| reduce(lex, phrase_before(lex, head)))
                 .or_else(|| reduce(lex, phrase_after(lex, tail))),
@@ -476,6 +488,46 @@ pub(crate) fn attribute(
         }
     }
     att
+}
+
+/// The document a source cue names ("heißt es in einer Mitteilung des Verbands"): from its
+/// determiner to its noun, with a genitive after it; the preposition before is left out.
+fn source_after(lex: &Lexicon, tail: &str) -> Option<Speaker> {
+    let ws = words(tail);
+    let start = ws.iter().take(3).position(|w| {
+        // The preposition before the document is not part of its name.
+        lex.is_definite(w.text)
+            || !lex.is_stop(w.text) && (lex.is_function_word(w.text) || capitalised(w.text))
+    })?;
+    let mut end = None;
+    for (i, w) in ws.iter().enumerate().skip(start).take(SUBJECT_WORDS) {
+        if capitalised(w.text) && !lex.is_function_word(w.text) {
+            end = Some(i + 1);
+            // "der Erklärung des Verbands": the genitive belongs to it.
+            let genitive = !w.comma
+                && ws
+                    .get(i + 1)
+                    .is_some_and(|d| lex.is_definite(d.text) && !d.comma)
+                && ws.get(i + 2).is_some_and(|n| capitalised(n.text));
+            if genitive {
+                end = Some(i + 3);
+            }
+            break;
+        }
+        if w.comma {
+            break;
+        }
+    }
+    let phrase = ws
+        .get(start..end?)?
+        .iter()
+        .map(|w| w.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(Speaker::Role {
+        phrase,
+        definite: false,
+    })
 }
 
 /// The clause before a verb opens with a noun phrase (a determiner, a name), not with a

@@ -479,3 +479,19 @@ fn adverbs_months_and_parties_are_no_names() {
     assert_eq!(got[2].1.as_deref(), Some("Greta Lindqvist"));
     assert_eq!(got[3].1.as_deref(), Some("Ole Brandt"));
 }
+
+#[test]
+fn a_document_speaks_after_a_source_cue() {
+    let got = speech(
+        "de",
+        &[
+            "„Der Hafen bleibt bis Mittwoch gesperrt“, heißt es in einer Mitteilung der Hafenbehörde.",
+            "In dem Schreiben des Verbands heißt es: „Wir verlangen eine Antwort bis Freitag.“",
+        ],
+    );
+    assert_eq!(
+        got[0].1.as_deref(),
+        Some("einer Mitteilung der Hafenbehörde")
+    );
+    assert_eq!(got[1].1.as_deref(), Some("dem Schreiben des Verbands"));
+}
