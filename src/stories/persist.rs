@@ -9,7 +9,7 @@ use crate::article::{ArticleId, Published};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// Bumped whenever [`Features`] or how it is computed changes.
-pub const FORMAT: i64 = 1;
+pub const FORMAT: i64 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PersistError {
