@@ -42,6 +42,7 @@ fn params() -> Result<Params> {
             "keys_per_evidence" => p.keys_per_evidence = x as usize,
             "story_threshold" => p.story_threshold = x,
             "prior_lang_docs" => p.prior_lang_docs = x,
+            "rare" => p.rare = x,
             _ => bail!("STORY_PARAMS: unknown parameter {k}"),
         }
     }

@@ -20,6 +20,7 @@ mod same_as_reference;
 
 use super::fold::fold_into;
 use super::lexicon;
+use super::script;
 use super::url;
 use crate::article::Article;
 use chars::{
@@ -61,6 +62,10 @@ pub struct Features {
     pub copies: Vec<u64>,
     /// The article's own URL, normalised: an article citing it links to this one.
     pub url: Option<String>,
+    /// Words of scripts the name reader misses (Georgian, Brahmic scripts), folded; see
+    /// [`super::script`].
+    #[serde(default)]
+    pub script_names: Vec<String>,
 }
 
 impl Features {
@@ -77,6 +82,10 @@ impl Features {
             b.url(&link.url);
         }
         let mut features = b.finish();
+        features.script_names = script::names(
+            std::iter::once(article.title.as_str())
+                .chain(article.blocks.iter().map(|b| b.text.as_str())),
+        );
         features.url = article
             .url
             .as_deref()
@@ -91,7 +100,9 @@ impl Features {
         for paragraph in text.split("\n\n") {
             b.text(paragraph);
         }
-        b.finish()
+        let mut features = b.finish();
+        features.script_names = script::names(text.split("\n\n"));
+        features
     }
 
     /// Whether nothing was found.
@@ -103,6 +114,7 @@ impl Features {
             && self.dates.is_empty()
             && self.copies.is_empty()
             && self.url.is_none()
+            && self.script_names.is_empty()
     }
 }
 
@@ -325,6 +337,7 @@ impl Builder {
             dates: self.dates.into_iter().collect(),
             copies: self.copies,
             url: None,
+            script_names: Vec::new(),
         }
     }
 

@@ -5,8 +5,9 @@
 //! shared by very many articles ("Putin", a year) is too weak to look through at all. Candidates
 //! are scored by the keys they share, each weighted by its inverse document frequency in the
 //! library itself, and by how close in time the two articles are. A link needs two independent
-//! shared keys, or one shared URL, post id or copied sentence. Linked articles form a story
-//! (union-find), and stories grow as articles arrive: adding one never reclusters the rest.
+//! shared keys (in a short article, a rare name counts for more than one), or one shared URL,
+//! post id or copied sentence. Linked articles form a story (union-find), and stories grow as
+//! articles arrive: adding one never reclusters the rest.
 
 use super::features::Features;
 use super::fold::skeleton;
@@ -75,6 +76,11 @@ pub struct Params {
     pub keys_per_evidence: usize,
     /// How many times the threshold a link into a second story needs.
     pub bridge: f32,
+    /// A name at least this rare (relative inverse document frequency) counts more in a short
+    /// article (no more keys than `keys_per_evidence`): a surname or a village few other articles
+    /// name, with any other shared key (its first name, a number), is enough; and a full name
+    /// that rare counts as its own evidence, not as its words again.
+    pub rare: f32,
 }
 
 impl Default for Params {
@@ -88,13 +94,14 @@ impl Default for Params {
             prior_lang_docs: 20.0,
             min_weight: 0.3,
             threshold: 1.0,
-            half_days: 4.0,
+            half_days: 10.0,
             undated: 0.6,
             strong_days: 60,
             scan: 64,
-            bridge: 2.0,
+            bridge: 1.5,
             keys_per_evidence: 20,
             story_threshold: 8.0,
+            rare: 0.85,
         }
     }
 }
@@ -170,7 +177,7 @@ impl Tally {
     }
 
     /// Adds one key's evidence to candidate `c`; false when this key was already counted.
-    fn add(&mut self, c: u32, serial: u32, kind: Kind, contribution: f32) -> bool {
+    fn add(&mut self, c: u32, serial: u32, kind: Kind, contribution: f32, rare: bool) -> bool {
         let ci = c as usize;
         if self.stamp[ci] != self.generation {
             self.stamp[ci] = self.generation;
@@ -187,6 +194,8 @@ impl Tally {
         self.last_key[ci] = serial;
         self.score[ci] += contribution;
         match kind {
+            // More than one key, less than two: with any other shared key it is enough.
+            _ if rare => self.count[ci] += 3,
             Kind::Phrase => self.phrases[ci] += 2,
             Kind::Han => self.count[ci] += 1,
             _ if kind.strong() => self.strong[ci] = true,
@@ -313,6 +322,12 @@ impl StoryIndex {
                 add(self, Kind::Name, format!("n:{key}"), name);
             } else if !name.is_ascii() {
                 add(self, Kind::Han, format!("n:{key}"), name);
+            }
+        }
+        for name in &f.script_names {
+            let key = skeleton(name);
+            if key.len() >= 2 {
+                add(self, Kind::Name, format!("n:{key}"), name);
             }
         }
         for phrase in &f.phrases {
@@ -464,6 +479,9 @@ impl StoryIndex {
         self.stories_tally.start(n);
         // The keys that are evidence: rare enough, or strong.
         let mut evidence: Vec<u32> = Vec::with_capacity(keys.len());
+        // A rare name alone is telling in a short text (a headline, a summary); a long one shares
+        // some rare word with another by chance.
+        let short = keys.len() <= self.params.keys_per_evidence;
         for (serial, &k) in keys.iter().enumerate() {
             let kind = self.key_kind[k as usize];
             let w = self.weight(k, lang);
@@ -471,17 +489,18 @@ impl StoryIndex {
                 continue;
             }
             evidence.push(k);
-            let contribution = w * self.kind_weight(kind);
+            let rare = short && matches!(kind, Kind::Name | Kind::Phrase) && w >= self.params.rare;
+            let contribution = w * self.kind_weight(kind) * if rare { 2.0 } else { 1.0 };
             let posting = &self.postings[k as usize];
             let from = posting.len().saturating_sub(self.params.scan);
             // Most recent first: the member of a story that counts a key is the latest one.
             for &c in posting[from..].iter().rev() {
                 let (factor, _) = self.time_factor(day, self.docs[c as usize].day);
                 self.docs_tally
-                    .add(c, serial as u32, kind, contribution * factor);
+                    .add(c, serial as u32, kind, contribution * factor, rare);
                 let story = self.find(c);
                 self.stories_tally
-                    .add(story, serial as u32, kind, contribution * factor);
+                    .add(story, serial as u32, kind, contribution * factor, rare);
             }
         }
         let passes = |(score, enough, strong): (f32, bool, bool), threshold: f32| {

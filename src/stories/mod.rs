@@ -11,6 +11,7 @@ pub mod fold;
 mod index;
 mod lexicon;
 pub mod persist;
+mod script;
 pub mod url;
 
 pub use features::Features;

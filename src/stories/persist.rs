@@ -12,7 +12,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashSet;
 
 /// Bumped whenever [`Features`] or how it is computed changes.
-pub const FORMAT: i64 = 1;
+pub const FORMAT: i64 = 2;
 
 /// Bumped whenever [`StoryIndex`]'s fields or how it links change. An index linked with other
 /// [`Params`] than today's is not used either.
