@@ -30,6 +30,11 @@ pub fn of(article: &Article) -> Features {
         b.url(&link.url);
     }
     let mut features = b.finish();
+    // Names of scripts read whole words at a time come from one reading only.
+    features.script_names = crate::stories::script::names(
+        std::iter::once(article.title.as_str())
+            .chain(article.blocks.iter().map(|b| b.text.as_str())),
+    );
     features.url = article
         .url
         .as_deref()
@@ -47,7 +52,9 @@ pub fn of_text(text: &str) -> Features {
     for paragraph in text.split("\n\n") {
         b.text(paragraph);
     }
-    b.finish()
+    let mut features = b.finish();
+    features.script_names = crate::stories::script::names(text.split("\n\n"));
+    features
 }
 
 #[derive(Default)]
@@ -168,6 +175,7 @@ impl Builder {
             dates: self.dates.into_iter().collect(),
             copies: self.copies.into_iter().take(COPY_SKETCH).collect(),
             url: None,
+            script_names: Vec::new(),
         }
     }
 
