@@ -52,6 +52,25 @@ fn html(c: &mut Criterion) {
             ))
         })
     });
+    // A page that does not mark its article (no body class, no <article>, no <main>) takes the
+    // general extractor: its own figure, so that the fast path cannot hide it.
+    let bibliothek =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html/bibliothek.html");
+    let unmarked = String::from_utf8_lossy(&std::fs::read(bibliothek).expect("bibliothek.html"))
+        .replace("class=\"article-body\"", "class=\"text\"")
+        .into_bytes();
+    let stripped = ingest::prefilter::strip(&String::from_utf8_lossy(&unmarked));
+    assert!(ingest::marked::article_fragment(&stripped).is_none());
+    group.throughput(Throughput::Bytes(unmarked.len() as u64));
+    group.bench_function("ingest a page without a marked article", |b| {
+        b.iter(|| {
+            black_box(ingest::html::parse(
+                &unmarked,
+                Location::Bundled("unmarked.html".into()),
+            ))
+        })
+    });
+    group.throughput(Throughput::Bytes(big.len() as u64));
     // For comparison: the other extractor tidings measured (readability.js port), and the tag
     // scanner alone, which bounds what any extractor-based path can reach.
     group.bench_function("dom_smoothie alone, 150 KB page", |b| {

@@ -311,6 +311,26 @@ mod tests {
     }
 
     #[test]
+    fn a_page_that_does_not_mark_its_article_is_still_read_by_the_extractor() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/html/");
+        let page = std::fs::read_to_string(format!("{dir}bibliothek.html")).unwrap();
+        let want = std::fs::read_to_string(format!("{dir}bibliothek.expected.txt")).unwrap();
+        let unmarked = page.replace("class=\"article-body\"", "class=\"text\"");
+        let stripped = super::super::prefilter::strip(&unmarked);
+        assert!(super::super::marked::article_fragment(&stripped).is_none());
+        let body = parse_text(&unmarked, Location::Bundled("u.html".into())).body();
+        for paragraph in want.split("\n\n").filter(|p| p.len() > 80) {
+            assert!(
+                body.contains(paragraph.trim()),
+                "{paragraph} missing from {body}"
+            );
+        }
+        for noise in ["Subscribe now", "Reply", "Cookies"] {
+            assert!(!body.contains(noise), "{noise} in {body}");
+        }
+    }
+
+    #[test]
     fn og_title_when_no_json_ld() {
         let meta = page_meta(r#"<title>A</title><meta property="og:title" content="B &amp; C">"#);
         assert_eq!(meta.title.as_deref(), Some("B & C"));
