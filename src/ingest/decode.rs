@@ -46,7 +46,7 @@ fn utf8_or_detect(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if scan.binary {
         return Err(DecodeError::Binary);
     }
-    match std::str::from_utf8(bytes) {
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => finish(Cow::Borrowed(text), None, !scan.needs_care),
         Err(_) => {
             let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
