@@ -9,7 +9,8 @@ pub mod samples;
 
 use crate::article::{Article, ArticleId, Location, Summary};
 use crate::ingest::{self, IngestError};
-use std::collections::HashMap;
+// The ids are hashes already: a fast hasher is enough, and every article loaded is inserted.
+use foldhash::HashMap;
 
 /// One article of the library: its list row and whether it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +28,13 @@ pub struct Library {
 impl Library {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Makes room for `additional` more articles, so that a loaded batch does not grow the list
+    /// step by step.
+    pub fn reserve(&mut self, additional: usize) {
+        self.entries.reserve(additional);
+        self.by_id.reserve(additional);
     }
 
     /// Adds an article, or replaces the one with the same id (a re-read file keeps its place).

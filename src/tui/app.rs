@@ -75,6 +75,8 @@ pub struct App {
     read_at_start: Option<HashSet<ArticleId>>,
     /// Each entry's title folded for search, by library index.
     folded: Vec<String>,
+    /// Each entry's sort key, by library index.
+    keys: Vec<filter::SortKey>,
     /// Every entry's index, newest first: the list's order, kept as articles arrive so that
     /// filtering and search never sort.
     order: Vec<usize>,
@@ -121,6 +123,7 @@ impl App {
             forward: Vec::new(),
             read_at_start: None,
             folded: Vec::new(),
+            keys: Vec::new(),
             order: Vec::new(),
             shown: Vec::new(),
             selected: 0,
@@ -168,25 +171,32 @@ impl App {
             }));
         }
         let read_ids = self.read_at_start.as_ref();
-        let mut new = Vec::new();
+        self.library.reserve(summaries.len());
+        self.folded.reserve(summaries.len());
+        self.keys.reserve(summaries.len());
+        let mut new = Vec::with_capacity(summaries.len());
         for summary in summaries {
             let read = read_ids.is_some_and(|r| r.contains(&summary.id));
             let before = self.library.len();
             let folded = filter::fold(&summary.title);
+            let key = filter::SortKey::of(&summary);
             let i = self.library.insert(summary, read);
             if i == before {
                 self.folded.push(folded);
+                self.keys.push(key);
                 new.push(i);
                 added = true;
-            } else if let Some(f) = self.folded.get_mut(i) {
+            } else if let (Some(f), Some(k)) = (self.folded.get_mut(i), self.keys.get_mut(i)) {
                 *f = folded;
+                *k = key;
             }
         }
         if added {
             // Only the new articles are sorted, then merged in: a batch costs its own sort and one
             // pass over the list, not a sort of the whole library.
-            filter::sort_newest_first(self.library.entries(), &mut new);
-            self.order = filter::merge_newest_first(self.library.entries(), &self.order, &new);
+            let (entries, keys) = (self.library.entries(), &self.keys);
+            filter::sort_newest_first(entries, keys, &mut new);
+            self.order = filter::merge_newest_first(entries, keys, &self.order, &new);
             self.refilter();
         }
     }
@@ -471,8 +481,14 @@ impl App {
             .iter()
             .map(|e| filter::fold(&e.summary.title))
             .collect();
+        self.keys = self
+            .library
+            .entries()
+            .iter()
+            .map(|e| filter::SortKey::of(&e.summary))
+            .collect();
         self.order = (0..self.library.len()).collect();
-        filter::sort_newest_first(self.library.entries(), &mut self.order);
+        filter::sort_newest_first(self.library.entries(), &self.keys, &mut self.order);
         self.refilter();
         if let Some(i) = keep.and_then(|id| self.library.index_of(id)) {
             self.selected = self.shown.iter().position(|&s| s == i).unwrap_or(0);
