@@ -19,7 +19,8 @@ use tidings::stories::{Features, StoryIndex};
 
 const ARTICLES: usize = 100_000;
 
-fn library_app() -> App {
+/// A synthetic library of 100k summaries, in no particular order.
+fn summaries() -> Vec<Summary> {
     let words = [
         "council",
         "harbour",
@@ -39,7 +40,7 @@ fn library_app() -> App {
         "école",
     ];
     let langs = ["en", "de", "it", "fr"];
-    let summaries: Vec<Summary> = (0..ARTICLES)
+    (0..ARTICLES)
         .map(|i| {
             let title = format!(
                 "{} {} {} number {i}",
@@ -63,12 +64,20 @@ fn library_app() -> App {
                 words: 500,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// A reader over `summaries`, loaded, on a 200×50 screen.
+fn app_with(summaries: Vec<Summary>) -> App {
     let mut app = App::new(Store::in_memory().unwrap(), Keymap::default(), true);
     app.update(Action::Resize(200, 50));
     app.update(Action::Loaded(summaries));
     app.update(Action::LoadFinished);
     app
+}
+
+fn library_app() -> App {
+    app_with(summaries())
 }
 
 fn render(c: &mut Criterion) {
@@ -152,20 +161,29 @@ fn name(g: usize, salt: usize) -> String {
 }
 
 /// The library of [`library_app`] with a story index over all of it: articles in stories of five
-/// sharing their names and numbers; the first story's files are real, so `]` can open them.
-fn story_app(dir: &std::path::Path) -> App {
-    let mut app = library_app();
+/// sharing their names and numbers, added oldest first. The newest story's articles are real
+/// files, with the ids those files parse to, so opening one and `]` read them. Returns the reader
+/// and the title of the newest of those.
+fn story_app(dir: &std::path::Path) -> (App, String) {
+    let mut summaries = summaries();
+    let mut newest_first: Vec<usize> = (0..summaries.len()).collect();
+    newest_first.sort_by_key(|&i| std::cmp::Reverse(summaries[i].published));
+    for &i in &newest_first[..5] {
+        let s = &mut summaries[i];
+        let date = s.published.expect("every summary has a date");
+        let path = dir.join(format!("{i}.txt"));
+        std::fs::write(
+            &path,
+            format!("{}\n\n{date}\n\nA paragraph of text.\n", s.title),
+        )
+        .unwrap();
+        s.id = ArticleId::from_text_article(None, &s.title, s.published, "");
+        s.sources.clear();
+        s.location = Location::File(path);
+    }
     let mut index = StoryIndex::new();
-    let mut entries: Vec<(usize, Summary)> = app
-        .library
-        .entries()
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (i, e.summary.clone()))
-        .collect();
-    entries.sort_by_key(|(_, s)| s.published);
-    for (i, s) in &entries {
-        let g = i / 5;
+    for (rank, &i) in newest_first.iter().enumerate().rev() {
+        let g = rank / 5;
         let text = format!(
             "{} {} met {} {} in {}.\n\nAbout {} people came to see {}.",
             name(g, 1),
@@ -176,6 +194,7 @@ fn story_app(dir: &std::path::Path) -> App {
             g * 37 + 1001,
             name(g, 2)
         );
+        let s = &summaries[i];
         index.add(
             s.id,
             &Features::of_text(&text),
@@ -183,25 +202,16 @@ fn story_app(dir: &std::path::Path) -> App {
             s.lang.as_deref(),
         );
     }
-    let first: Vec<Summary> = (0..5)
-        .filter_map(|i| app.library.entries().get(i).map(|e| e.summary.clone()))
-        .map(|mut s| {
-            let path = dir.join(format!("{}.txt", s.id));
-            std::fs::write(&path, format!("{}\n\nA paragraph of text.\n", s.title)).unwrap();
-            s.location = Location::File(path);
-            s
-        })
-        .collect();
-    app.update(Action::Loaded(first));
+    let first = summaries[newest_first[0]].title.clone();
+    let mut app = app_with(summaries);
     app.set_stories(Arc::new(RwLock::new(index)));
-    app
+    (app, first)
 }
 
 fn stories(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = story_app(dir.path());
+    let (mut app, first) = story_app(dir.path());
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
-    let first = app.library.entries()[0].summary.title.clone();
     app.update(Action::Search);
     for c in first.chars() {
         app.update(Action::SearchInput(c));
