@@ -43,6 +43,8 @@ fn params() -> Result<Params> {
             "story_threshold" => p.story_threshold = x,
             "prior_lang_docs" => p.prior_lang_docs = x,
             "rare" => p.rare = x,
+            "stem" => p.stem = x as usize,
+            "stem_weight" => p.stem_weight = x,
             _ => bail!("STORY_PARAMS: unknown parameter {k}"),
         }
     }

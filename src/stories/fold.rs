@@ -128,6 +128,20 @@ pub fn skeleton(folded: &str) -> String {
     out
 }
 
+/// The first `consonants` consonants of a skeleton (with its mark of a leading vowel), when it
+/// has more: the stem an inflected or derived form shares with its base (Krymskogo and Krym,
+/// Crimean and Crimea). None for a shorter skeleton, and for a code, which is compared whole.
+pub fn stem(skeleton: &str, consonants: usize) -> Option<&str> {
+    if skeleton.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mark = usize::from(skeleton.starts_with('_'));
+    let end = mark + consonants;
+    (skeleton.len() > end)
+        .then(|| skeleton.get(..end))
+        .flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,6 +221,18 @@ mod tests {
         assert_eq!(key("Gorbatschow"), key("Gorbachev"));
         assert_eq!(key("بوتين"), key("Putin"));
         assert_eq!(key("فلاديمير"), key("Wladimir"));
+    }
+
+    #[test]
+    fn inflected_and_derived_forms_share_a_stem() {
+        let stem_of = |word: &str| stem(&key(word), 3).map(str::to_string);
+        assert_eq!(stem_of("Krymskogo"), Some(key("Krym")));
+        assert_eq!(stem_of("Crimean"), Some(key("Qrim")));
+        assert_eq!(stem_of("Zelenskyi"), stem_of("Selenskyj"));
+        // A name with a leading vowel keeps its mark; a short one has no stem; a code none.
+        assert_eq!(stem_of("Erdoganom"), Some(key("Erdog")));
+        assert_eq!(stem_of("Abe"), None);
+        assert_eq!(stem(&key("A320neo"), 3), None);
     }
 
     #[test]
