@@ -45,6 +45,7 @@ fn params() -> Result<Params> {
             "rare" => p.rare = x,
             "stem" => p.stem = x as usize,
             "stem_weight" => p.stem_weight = x,
+            "agree" => p.agree = x,
             _ => bail!("STORY_PARAMS: unknown parameter {k}"),
         }
     }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 use tidings::article::{ArticleId, Published};
-use tidings::stories::{Features, StoryIndex};
+use tidings::stories::{Features, Params, StoryIndex};
 
 fn day(d: u8) -> Option<Published> {
     Some(Published {
@@ -240,4 +240,87 @@ fn bad_input_gives_sensible_singletons() {
     assert_eq!(index.len(), ids.len());
     assert!(index.links_of(ArticleId::from_key("unknown")).is_empty());
     assert_eq!(index.story_of(ArticleId::from_key("unknown")), None);
+}
+
+/// Two prizes of one week, each reported in three languages, and a roundup that names both
+/// winners: the roundup joins one of the two stories, and does not chain them.
+fn prize_week(params: Params) -> (StoryIndex, Vec<ArticleId>, Vec<ArticleId>, ArticleId) {
+    let mut index = StoryIndex::with_params(params);
+    let chemistry = vec![
+        add(
+            &mut index,
+            "c-en",
+            "Ilse Marrowvik of Tarnholm wins the chemistry award for her catalysts.",
+            3,
+            "en",
+        ),
+        add(
+            &mut index,
+            "c-de",
+            "Ilse Marrowvik aus Tarnholm erhält den Chemiepreis für ihre Katalysatoren.",
+            3,
+            "de",
+        ),
+        add(
+            &mut index,
+            "c-fr",
+            "Ilse Marrowvik, de Tarnholm, reçoit le prix de chimie pour ses catalyseurs.",
+            4,
+            "fr",
+        ),
+    ];
+    let physics = vec![
+        add(
+            &mut index,
+            "p-en",
+            "Kessa Dunmoorel of Velgrad wins the physics award for her lasers.",
+            4,
+            "en",
+        ),
+        add(
+            &mut index,
+            "p-de",
+            "Kessa Dunmoorel aus Velgrad erhält den Physikpreis für ihre Laser.",
+            4,
+            "de",
+        ),
+        add(
+            &mut index,
+            "p-fr",
+            "Kessa Dunmoorel, de Velgrad, reçoit le prix de physique pour ses lasers.",
+            5,
+            "fr",
+        ),
+    ];
+    let roundup = add(
+        &mut index,
+        "roundup",
+        "Die Preise der Woche: Ilse Marrowvik (Tarnholm) und Kessa Dunmoorel (Velgrad).",
+        5,
+        "de",
+    );
+    (index, chemistry, physics, roundup)
+}
+
+#[test]
+fn a_roundup_of_two_stories_does_not_chain_them() {
+    let (index, chemistry, physics, roundup) = prize_week(Params::default());
+    let story = |ids: &[ArticleId]| {
+        let first = index.story_of(ids[0]);
+        for id in ids {
+            assert_eq!(index.story_of(*id), first, "{id}");
+        }
+        first
+    };
+    let (c, p) = (story(&chemistry), story(&physics));
+    assert_ne!(c, p, "{:?}", index.stories());
+    let r = index.story_of(roundup);
+    assert!(r == c || r == p, "the roundup is linked to neither story");
+    // Without the rule that the two stories must agree on what the roundup shares with them,
+    // it would chain them: the test shows the rule at work.
+    let (index, chemistry, physics, _) = prize_week(Params {
+        agree: 0.0,
+        ..Params::default()
+    });
+    assert_eq!(index.story_of(chemistry[0]), index.story_of(physics[0]));
 }

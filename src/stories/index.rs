@@ -89,6 +89,9 @@ pub struct Params {
     /// name counts once however many of its keys two articles share.
     pub stem: usize,
     pub stem_weight: f32,
+    /// How much of the threshold the keys a new article shares with two stories must reach
+    /// together for it to join them (0: any bridge strong enough joins).
+    pub agree: f32,
 }
 
 impl Default for Params {
@@ -112,6 +115,7 @@ impl Default for Params {
             rare: 0.85,
             stem: 3,
             stem_weight: 0.5,
+            agree: 0.5,
         }
     }
 }
@@ -468,6 +472,8 @@ impl StoryIndex {
         let day = published.map(|p| p.days_since_epoch());
         let lang = self.lang_number(lang);
         let found = self.candidates(&evidence, day, lang);
+        let short =
+            evidence.last().map_or(0, |e| e.group as usize + 1) <= self.params.keys_per_evidence;
         self.docs.push(Doc {
             id,
             day,
@@ -482,13 +488,23 @@ impl StoryIndex {
         // The best link joins the new article to its story; a link into yet another story must be
         // stronger, or one article that mentions two stories would chain them.
         let mut joined = false;
+        // The keys the new article shares with the stories it joined.
+        let mut joined_keys: Vec<u32> = Vec::new();
         for link in found {
             let c = link.doc;
             let bridge = joined && self.root(c) != self.root(d);
             // (A bridge compares with the base threshold: scores of long articles are larger.)
-            if !bridge || link.strong || link.score >= self.params.bridge * self.params.threshold {
+            // A short article's scores are small: agreeing keys are what it takes to bridge.
+            let join = !bridge
+                || link.strong
+                || ((short || link.score >= self.params.bridge * self.params.threshold)
+                    && self.agree(&joined_keys, &link.shared, lang));
+            if join {
                 self.union(d, c);
                 joined = true;
+                joined_keys.extend(&link.shared);
+                joined_keys.sort_unstable();
+                joined_keys.dedup();
             }
             self.links[c as usize].push(Link {
                 doc: d,
@@ -507,6 +523,33 @@ impl StoryIndex {
             }
         }
         self.lang_docs[doc.lang as usize] += 1;
+    }
+
+    /// Whether two stories a new article links to agree on what it shares with them: the keys
+    /// shared with both are evidence enough by themselves (`agree` times the threshold, two
+    /// independent keys). An article that names two events (a roundup of the week's prizes,
+    /// two people a deal swapped) shares one key set with each, and must not chain them; one that
+    /// says in two scripts what each story says in one still joins them.
+    fn agree(&self, joined: &[u32], shared: &[u32], lang: u16) -> bool {
+        if self.params.agree <= 0.0 {
+            return true;
+        }
+        let both = self::shared(joined, shared);
+        let mut score = 0.0;
+        let mut halves = 0u16;
+        for &k in &both {
+            let kind = self.key_kind[k as usize];
+            if kind.strong() {
+                return true;
+            }
+            score += self.weight(k, lang) * self.kind_weight(kind);
+            halves += match kind {
+                Kind::Han | Kind::Stem => 1,
+                Kind::Phrase => 0,
+                _ => 2,
+            };
+        }
+        halves >= 4 && score >= self.params.agree * self.params.threshold
     }
 
     /// The earlier articles a new one (with these keys, in groups, and day) links to.
