@@ -46,6 +46,8 @@ fn params() -> Result<Params> {
             "stem" => p.stem = x as usize,
             "stem_weight" => p.stem_weight = x,
             "agree" => p.agree = x,
+            "support" => p.support = x,
+            "by_story" => p.by_story = x != 0.0,
             _ => bail!("STORY_PARAMS: unknown parameter {k}"),
         }
     }

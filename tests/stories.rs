@@ -324,3 +324,84 @@ fn a_roundup_of_two_stories_does_not_chain_them() {
     });
     assert_eq!(index.story_of(chemistry[0]), index.story_of(physics[0]));
 }
+
+/// A story of nine reports (a flood in Tarnholm), a story of four (a concert in Velgrad), one
+/// report of the flood that also names the concert, and then a report of the concert alone.
+fn flood_and_concert(params: Params) -> (StoryIndex, ArticleId, ArticleId, ArticleId) {
+    let mut index = StoryIndex::with_params(params);
+    let mut flood = Vec::new();
+    for (i, (lang, text)) in [
+        ("en", "Floods in Tarnholm: the river Ossvar breaks its banks, Mayor Brannik Solveth says."),
+        ("de", "Hochwasser in Tarnholm: die Ossvar tritt über die Ufer, sagt Bürgermeister Brannik Solveth."),
+        ("fr", "Inondations à Tarnholm : l'Ossvar déborde, selon le maire Brannik Solveth."),
+        ("it", "Alluvione a Tarnholm: l'Ossvar esonda, dice il sindaco Brannik Solveth."),
+        ("es", "Inundaciones en Tarnholm: el Ossvar se desborda, dice el alcalde Brannik Solveth."),
+        ("pl", "Powódź w Tarnholm: Ossvar wylewa, mówi burmistrz Brannik Solveth."),
+        ("nl", "Overstromingen in Tarnholm: de Ossvar treedt buiten zijn oevers, zegt burgemeester Brannik Solveth."),
+        ("sv", "Översvämningar i Tarnholm: Ossvar svämmar över, säger borgmästaren Brannik Solveth."),
+    ]
+    .iter()
+    .enumerate()
+    {
+        flood.push(add(&mut index, &format!("flood-{i}"), text, 3, lang));
+    }
+    for (i, (lang, text)) in [
+        (
+            "en",
+            "Kessa Dunmoorel sings in Velgrad before twenty thousand.",
+        ),
+        (
+            "de",
+            "Kessa Dunmoorel singt in Velgrad vor zwanzigtausend Menschen.",
+        ),
+        (
+            "fr",
+            "Kessa Dunmoorel chante à Velgrad devant vingt mille personnes.",
+        ),
+        (
+            "it",
+            "Kessa Dunmoorel canta a Velgrad davanti a ventimila persone.",
+        ),
+    ]
+    .iter()
+    .enumerate()
+    {
+        add(&mut index, &format!("concert-{i}"), text, 3, lang);
+    }
+    let concert = ArticleId::from_key("concert-0");
+    // Joins the flood: the flood's names agree with its story, the concert's do not.
+    add(
+        &mut index,
+        "both",
+        "Tarnholm: Ossvar floods as Brannik Solveth cancels the Kessa Dunmoorel concert in Velgrad.",
+        4,
+        "en",
+    );
+    let late = add(
+        &mut index,
+        "late",
+        "Kessa Dunmoorel dankt Velgrad für das Konzert.",
+        4,
+        "de",
+    );
+    (index, flood[0], concert, late)
+}
+
+#[test]
+fn one_link_into_a_large_story_does_not_merge_it() {
+    let (index, flood, concert, late) = flood_and_concert(Params::default());
+    assert_eq!(index.story_of(late), index.story_of(concert));
+    assert_ne!(
+        index.story_of(flood),
+        index.story_of(concert),
+        "{:?}",
+        index.stories()
+    );
+    // Without asking for links to enough of the flood's reports, the late report, linked to the
+    // one flood report that names the concert, merges the two stories.
+    let (index, flood, concert, _) = flood_and_concert(Params {
+        support: 0.0,
+        ..Params::default()
+    });
+    assert_eq!(index.story_of(flood), index.story_of(concert));
+}

@@ -92,6 +92,8 @@ pub struct Params {
     /// How much of the threshold the keys a new article shares with two stories must reach
     /// together for it to join them (0: any bridge strong enough joins).
     pub agree: f32,
+    pub by_story: bool,
+    pub support: f32,
 }
 
 impl Default for Params {
@@ -116,6 +118,8 @@ impl Default for Params {
             stem: 3,
             stem_weight: 0.5,
             agree: 0.5,
+            by_story: true,
+            support: 0.5,
         }
     }
 }
@@ -471,7 +475,21 @@ impl StoryIndex {
         let d = self.docs.len() as u32;
         let day = published.map(|p| p.days_since_epoch());
         let lang = self.lang_number(lang);
-        let found = self.candidates(&evidence, day, lang);
+        let mut found = self.candidates(&evidence, day, lang);
+        if self.params.by_story {
+            // The story the article joins first is the one its links agree on most: the sum of
+            // its links' scores into each story, not one link's alone.
+            let mut sums: HashMap<u32, f32> = HashMap::new();
+            for link in &found {
+                *sums.entry(self.find(link.doc)).or_default() += link.score;
+            }
+            let sum_of = |this: &Self, l: &Link| sums[&this.find(l.doc)];
+            found.sort_by(|a, b| {
+                sum_of(self, b)
+                    .total_cmp(&sum_of(self, a))
+                    .then(b.score.total_cmp(&a.score))
+            });
+        }
         let short =
             evidence.last().map_or(0, |e| e.group as usize + 1) <= self.params.keys_per_evidence;
         self.docs.push(Doc {
@@ -487,6 +505,11 @@ impl StoryIndex {
         self.size.push(1);
         // The best link joins the new article to its story; a link into yet another story must be
         // stronger, or one article that mentions two stories would chain them.
+        // How many of the article's links go into each story.
+        let mut links_into: HashMap<u32, u32> = HashMap::new();
+        for link in &found {
+            *links_into.entry(self.find(link.doc)).or_default() += 1;
+        }
         let mut joined = false;
         // The keys the new article shares with the stories it joined.
         let mut joined_keys: Vec<u32> = Vec::new();
@@ -498,6 +521,7 @@ impl StoryIndex {
             let join = !bridge
                 || link.strong
                 || ((short || link.score >= self.params.bridge * self.params.threshold)
+                    && self.supported(c, &links_into)
                     && self.agree(&joined_keys, &link.shared, lang));
             if join {
                 self.union(d, c);
@@ -523,6 +547,16 @@ impl StoryIndex {
             }
         }
         self.lang_docs[doc.lang as usize] += 1;
+    }
+
+    /// Whether a new article links to enough of the story of `c` to join it to another: the
+    /// larger the story, the more of its articles (`support` times the square root of its size),
+    /// so that one article linked by chance to one member of a large story does not merge it.
+    fn supported(&mut self, c: u32, links_into: &HashMap<u32, u32>) -> bool {
+        let root = self.root(c);
+        let size = self.size[root as usize] as f32;
+        let needed = (self.params.support * size.sqrt()).ceil().max(1.0) as u32;
+        links_into.get(&root).copied().unwrap_or(0) >= needed
     }
 
     /// Whether two stories a new article links to agree on what it shares with them: the keys
