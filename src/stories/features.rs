@@ -19,7 +19,7 @@ mod reference;
 #[cfg(test)]
 mod same_as_reference;
 
-use super::fold::fold_into;
+use super::fold::{fold_into, name_form};
 use super::lexicon;
 use super::script;
 use super::url;
@@ -487,7 +487,7 @@ impl Builder {
                 continue;
             }
             self.folded.clear();
-            fold_into(w, &mut self.folded);
+            fold_into(name_form(w), &mut self.folded);
             let entry = lexicon::entry(&self.folded);
             if let Some(month) = entry.month {
                 if let Some(day) = previous_day.take() {
