@@ -114,7 +114,7 @@ impl Default for Params {
             bridge: 1.5,
             keys_per_evidence: 20,
             story_threshold: 8.0,
-            rare: 0.85,
+            rare: 0.75,
             stem: 3,
             stem_weight: 0.5,
             agree: 0.5,
