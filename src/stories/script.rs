@@ -116,12 +116,17 @@ fn push_pinyin(c: char, out: &mut String) {
     let Some(syllable) = deunicode_char(c) else {
         return;
     };
-    let syllable: String = syllable
-        .chars()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    let syllable = syllable.strip_suffix("ng").map_or(syllable.as_str(), |s| {
+    // Letters only, lowercase ("Ge " is ge), on the stack: a syllable is a few letters.
+    let mut letters = [0u8; 16];
+    let mut len = 0;
+    for b in syllable.bytes().filter(u8::is_ascii_alphabetic) {
+        if let Some(slot) = letters.get_mut(len) {
+            *slot = b.to_ascii_lowercase();
+            len += 1;
+        }
+    }
+    let syllable = std::str::from_utf8(letters.get(..len).unwrap_or_default()).unwrap_or("");
+    let syllable = syllable.strip_suffix("ng").map_or(syllable, |s| {
         // (Keeps the n: 登 deng is "den".)
         &syllable[..s.len() + 1]
     });
