@@ -43,6 +43,11 @@ fn params() -> Result<Params> {
             "story_threshold" => p.story_threshold = x,
             "prior_lang_docs" => p.prior_lang_docs = x,
             "rare" => p.rare = x,
+            "stem" => p.stem = x as usize,
+            "stem_weight" => p.stem_weight = x,
+            "agree" => p.agree = x,
+            "support" => p.support = x,
+            "by_story" => p.by_story = x != 0.0,
             _ => bail!("STORY_PARAMS: unknown parameter {k}"),
         }
     }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 use tidings::article::{ArticleId, Published};
-use tidings::stories::{Features, StoryIndex};
+use tidings::stories::{Features, Params, StoryIndex};
 
 fn day(d: u8) -> Option<Published> {
     Some(Published {
@@ -240,4 +240,168 @@ fn bad_input_gives_sensible_singletons() {
     assert_eq!(index.len(), ids.len());
     assert!(index.links_of(ArticleId::from_key("unknown")).is_empty());
     assert_eq!(index.story_of(ArticleId::from_key("unknown")), None);
+}
+
+/// Two prizes of one week, each reported in three languages, and a roundup that names both
+/// winners: the roundup joins one of the two stories, and does not chain them.
+fn prize_week(params: Params) -> (StoryIndex, Vec<ArticleId>, Vec<ArticleId>, ArticleId) {
+    let mut index = StoryIndex::with_params(params);
+    let chemistry = vec![
+        add(
+            &mut index,
+            "c-en",
+            "Ilse Marrowvik of Tarnholm wins the chemistry award for her catalysts.",
+            3,
+            "en",
+        ),
+        add(
+            &mut index,
+            "c-de",
+            "Ilse Marrowvik aus Tarnholm erhält den Chemiepreis für ihre Katalysatoren.",
+            3,
+            "de",
+        ),
+        add(
+            &mut index,
+            "c-fr",
+            "Ilse Marrowvik, de Tarnholm, reçoit le prix de chimie pour ses catalyseurs.",
+            4,
+            "fr",
+        ),
+    ];
+    let physics = vec![
+        add(
+            &mut index,
+            "p-en",
+            "Kessa Dunmoorel of Velgrad wins the physics award for her lasers.",
+            4,
+            "en",
+        ),
+        add(
+            &mut index,
+            "p-de",
+            "Kessa Dunmoorel aus Velgrad erhält den Physikpreis für ihre Laser.",
+            4,
+            "de",
+        ),
+        add(
+            &mut index,
+            "p-fr",
+            "Kessa Dunmoorel, de Velgrad, reçoit le prix de physique pour ses lasers.",
+            5,
+            "fr",
+        ),
+    ];
+    let roundup = add(
+        &mut index,
+        "roundup",
+        "Die Preise der Woche: Ilse Marrowvik (Tarnholm) und Kessa Dunmoorel (Velgrad).",
+        5,
+        "de",
+    );
+    (index, chemistry, physics, roundup)
+}
+
+#[test]
+fn a_roundup_of_two_stories_does_not_chain_them() {
+    let (index, chemistry, physics, roundup) = prize_week(Params::default());
+    let story = |ids: &[ArticleId]| {
+        let first = index.story_of(ids[0]);
+        for id in ids {
+            assert_eq!(index.story_of(*id), first, "{id}");
+        }
+        first
+    };
+    let (c, p) = (story(&chemistry), story(&physics));
+    assert_ne!(c, p, "{:?}", index.stories());
+    let r = index.story_of(roundup);
+    assert!(r == c || r == p, "the roundup is linked to neither story");
+    // Without the rule that the two stories must agree on what the roundup shares with them,
+    // it would chain them: the test shows the rule at work.
+    let (index, chemistry, physics, _) = prize_week(Params {
+        agree: 0.0,
+        ..Params::default()
+    });
+    assert_eq!(index.story_of(chemistry[0]), index.story_of(physics[0]));
+}
+
+/// A story of nine reports (a flood in Tarnholm), a story of four (a concert in Velgrad), one
+/// report of the flood that also names the concert, and then a report of the concert alone.
+fn flood_and_concert(params: Params) -> (StoryIndex, ArticleId, ArticleId, ArticleId) {
+    let mut index = StoryIndex::with_params(params);
+    let mut flood = Vec::new();
+    for (i, (lang, text)) in [
+        ("en", "Floods in Tarnholm: the river Ossvar breaks its banks, Mayor Brannik Solveth says."),
+        ("de", "Hochwasser in Tarnholm: die Ossvar tritt über die Ufer, sagt Bürgermeister Brannik Solveth."),
+        ("fr", "Inondations à Tarnholm : l'Ossvar déborde, selon le maire Brannik Solveth."),
+        ("it", "Alluvione a Tarnholm: l'Ossvar esonda, dice il sindaco Brannik Solveth."),
+        ("es", "Inundaciones en Tarnholm: el Ossvar se desborda, dice el alcalde Brannik Solveth."),
+        ("pl", "Powódź w Tarnholm: Ossvar wylewa, mówi burmistrz Brannik Solveth."),
+        ("nl", "Overstromingen in Tarnholm: de Ossvar treedt buiten zijn oevers, zegt burgemeester Brannik Solveth."),
+        ("sv", "Översvämningar i Tarnholm: Ossvar svämmar över, säger borgmästaren Brannik Solveth."),
+    ]
+    .iter()
+    .enumerate()
+    {
+        flood.push(add(&mut index, &format!("flood-{i}"), text, 3, lang));
+    }
+    for (i, (lang, text)) in [
+        (
+            "en",
+            "Kessa Dunmoorel sings in Velgrad before twenty thousand.",
+        ),
+        (
+            "de",
+            "Kessa Dunmoorel singt in Velgrad vor zwanzigtausend Menschen.",
+        ),
+        (
+            "fr",
+            "Kessa Dunmoorel chante à Velgrad devant vingt mille personnes.",
+        ),
+        (
+            "it",
+            "Kessa Dunmoorel canta a Velgrad davanti a ventimila persone.",
+        ),
+    ]
+    .iter()
+    .enumerate()
+    {
+        add(&mut index, &format!("concert-{i}"), text, 3, lang);
+    }
+    let concert = ArticleId::from_key("concert-0");
+    // Joins the flood: the flood's names agree with its story, the concert's do not.
+    add(
+        &mut index,
+        "both",
+        "Tarnholm: Ossvar floods as Brannik Solveth cancels the Kessa Dunmoorel concert in Velgrad.",
+        4,
+        "en",
+    );
+    let late = add(
+        &mut index,
+        "late",
+        "Kessa Dunmoorel dankt Velgrad für das Konzert.",
+        4,
+        "de",
+    );
+    (index, flood[0], concert, late)
+}
+
+#[test]
+fn one_link_into_a_large_story_does_not_merge_it() {
+    let (index, flood, concert, late) = flood_and_concert(Params::default());
+    assert_eq!(index.story_of(late), index.story_of(concert));
+    assert_ne!(
+        index.story_of(flood),
+        index.story_of(concert),
+        "{:?}",
+        index.stories()
+    );
+    // Without asking for links to enough of the flood's reports, the late report, linked to the
+    // one flood report that names the concert, merges the two stories.
+    let (index, flood, concert, _) = flood_and_concert(Params {
+        support: 0.0,
+        ..Params::default()
+    });
+    assert_eq!(index.story_of(flood), index.story_of(concert));
 }

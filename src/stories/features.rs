@@ -12,13 +12,14 @@
 //! the tests compare the two.
 
 mod chars;
+pub(super) use chars::is_han;
 mod number;
 #[cfg(test)]
 mod reference;
 #[cfg(test)]
 mod same_as_reference;
 
-use super::fold::fold_into;
+use super::fold::{fold_into, name_form};
 use super::lexicon;
 use super::script;
 use super::url;
@@ -486,7 +487,7 @@ impl Builder {
                 continue;
             }
             self.folded.clear();
-            fold_into(w, &mut self.folded);
+            fold_into(name_form(w), &mut self.folded);
             let entry = lexicon::entry(&self.folded);
             if let Some(month) = entry.month {
                 if let Some(day) = previous_day.take() {
@@ -668,6 +669,21 @@ mod tests {
         ] {
             let f = Features::of_text(text);
             assert_eq!(f.dates, vec!["02-13".to_string()], "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn dates_in_more_languages() {
+        for text in [
+            "Прэзідэнт выступіў (8 кастрычніка).",
+            "Η συνάντηση έγινε στις 8 Οκτωβρίου.",
+            "შეხვედრა 8 ოქტომბერს გაიმართა.",
+            "عقد الاجتماع في 8 أكتوبر.",
+            "Kokous pidettiin 8. lokakuuta.",
+            "Schůzka se konala 8. října.",
+        ] {
+            let f = Features::of_text(text);
+            assert_eq!(f.dates, vec!["10-08".to_string()], "{text}: {f:?}");
         }
     }
 

@@ -47,6 +47,73 @@ pub fn fold_into(word: &str, out: &mut String) {
     }
 }
 
+/// A character's transliteration: deunicode's, but Arabic alef is written a, as other scripts
+/// write the vowel it carries (امینی is Amini, أردوغان Erdogan), not dropped.
+#[inline]
+fn transliterate(c: char) -> Option<&'static str> {
+    match c {
+        '\u{0623}' | '\u{0625}' | '\u{0627}' | '\u{0671}' => Some("a"),
+        _ => deunicode_char(c),
+    }
+}
+
+/// The word without what is not part of a name attached to it: a Korean particle after a
+/// name of two or more syllables (아미니의 is Amini's, 이란에서 in Iran), the Arabic article
+/// (الإمارات). Words of other scripts are returned as they are.
+pub fn name_form(word: &str) -> &str {
+    let Some(last) = word.chars().next_back() else {
+        return word;
+    };
+    if is_hangul(last) {
+        for particle in KOREAN_PARTICLES {
+            if let Some(stem) = word.strip_suffix(particle)
+                && stem.chars().count() >= 2
+                && stem.chars().all(is_hangul)
+            {
+                return stem;
+            }
+        }
+        return word;
+    }
+    if let Some(rest) = word.strip_prefix("\u{0627}\u{0644}")
+        && rest.chars().count() >= 3
+    {
+        return rest;
+    }
+    word
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}')
+}
+
+/// Korean particles (case markers and postpositions) that carry a consonant, longest first:
+/// those of vowels alone (의, 이, 에) are no consonant of a skeleton anyway.
+const KOREAN_PARTICLES: [&str; 22] = [
+    "에서는",
+    "에서의",
+    "으로는",
+    "으로의",
+    "로부터",
+    "에서",
+    "에게",
+    "으로",
+    "까지",
+    "부터",
+    "와의",
+    "과의",
+    "에는",
+    "은",
+    "는",
+    "을",
+    "를",
+    "가",
+    "와",
+    "과",
+    "로",
+    "도",
+];
+
 /// Appends one character of NFKC text, transliterated, lowercase, letters and digits only.
 #[inline]
 fn push_folded(c: char, out: &mut String) {
@@ -56,7 +123,7 @@ fn push_folded(c: char, out: &mut String) {
         }
         return;
     }
-    if let Some(t) = deunicode_char(c) {
+    if let Some(t) = transliterate(c) {
         out.extend(
             t.chars()
                 .filter(char::is_ascii_alphanumeric)
@@ -128,6 +195,20 @@ pub fn skeleton(folded: &str) -> String {
     out
 }
 
+/// The first `consonants` consonants of a skeleton (with its mark of a leading vowel), when it
+/// has more: the stem an inflected or derived form shares with its base (Krymskogo and Krym,
+/// Crimean and Crimea). None for a shorter skeleton, and for a code, which is compared whole.
+pub fn stem(skeleton: &str, consonants: usize) -> Option<&str> {
+    if skeleton.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mark = usize::from(skeleton.starts_with('_'));
+    let end = mark + consonants;
+    (skeleton.len() > end)
+        .then(|| skeleton.get(..end))
+        .flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,7 +236,7 @@ mod tests {
                 }
                 continue;
             }
-            if let Some(t) = deunicode_char(c) {
+            if let Some(t) = transliterate(c) {
                 out.extend(
                     t.chars()
                         .filter(char::is_ascii_alphanumeric)
@@ -207,6 +288,33 @@ mod tests {
         assert_eq!(key("Gorbatschow"), key("Gorbachev"));
         assert_eq!(key("بوتين"), key("Putin"));
         assert_eq!(key("فلاديمير"), key("Wladimir"));
+    }
+
+    #[test]
+    fn inflected_and_derived_forms_share_a_stem() {
+        let stem_of = |word: &str| stem(&key(word), 3).map(str::to_string);
+        assert_eq!(stem_of("Krymskogo"), Some(key("Krym")));
+        assert_eq!(stem_of("Crimean"), Some(key("Qrim")));
+        assert_eq!(stem_of("Zelenskyi"), stem_of("Selenskyj"));
+        // A name with a leading vowel keeps its mark; a short one has no stem; a code none.
+        assert_eq!(stem_of("Erdoganom"), Some(key("Erdog")));
+        assert_eq!(stem_of("Abe"), None);
+        assert_eq!(stem(&key("A320neo"), 3), None);
+    }
+
+    #[test]
+    fn attached_particles_and_articles_are_not_the_name() {
+        assert_eq!(name_form("오바마는"), "오바마");
+        assert_eq!(name_form("이란에서"), "이란");
+        assert_eq!(name_form("서울로부터"), "서울");
+        // One syllable left is no name of its own: the word is kept whole.
+        assert_eq!(name_form("볼가"), "볼가");
+        assert_eq!(name_form("الإمارات"), "إمارات");
+        assert_eq!(name_form("الله"), "الله");
+        assert_eq!(name_form("Alaska"), "Alaska");
+        assert_eq!(key(name_form("오바마를")), key("Obama"));
+        assert_eq!(key("امینی"), key("Amini"));
+        assert_eq!(key("أردوغان"), key("Erdogan"));
     }
 
     #[test]

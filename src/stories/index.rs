@@ -10,7 +10,7 @@
 //! articles arrive: adding one never reclusters the rest.
 
 use super::features::Features;
-use super::fold::skeleton;
+use super::fold::{self, skeleton};
 use crate::article::{ArticleId, Published};
 use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
@@ -23,6 +23,9 @@ enum Kind {
     /// Two adjacent Han characters: overlapping pairs of one word are not independent, so each
     /// counts half.
     Han,
+    /// The first consonants of a name's skeleton ([`super::fold::stem`]): many names share one,
+    /// so it counts half.
+    Stem,
     Phrase,
     Handle,
     Number,
@@ -81,6 +84,16 @@ pub struct Params {
     /// name, with any other shared key (its first name, a number), is enough; and a full name
     /// that rare counts as its own evidence, not as its words again.
     pub rare: f32,
+    /// A name's skeleton is also keyed by its first this many consonants (0: not), so that an
+    /// inflected or derived form (Krymskogo, Crimean) meets the base name (Krym, Crimea); a
+    /// name counts once however many of its keys two articles share.
+    pub stem: usize,
+    pub stem_weight: f32,
+    /// How much of the threshold the keys a new article shares with two stories must reach
+    /// together for it to join them (0: any bridge strong enough joins).
+    pub agree: f32,
+    pub by_story: bool,
+    pub support: f32,
 }
 
 impl Default for Params {
@@ -101,7 +114,12 @@ impl Default for Params {
             bridge: 1.5,
             keys_per_evidence: 20,
             story_threshold: 8.0,
-            rare: 0.85,
+            rare: 0.75,
+            stem: 3,
+            stem_weight: 0.5,
+            agree: 0.5,
+            by_story: true,
+            support: 0.5,
         }
     }
 }
@@ -132,6 +150,14 @@ struct Doc {
     lang: u16,
     /// Sorted, unique key ids.
     keys: Vec<u32>,
+}
+
+/// One key of an article as evidence, and the feature it stands for: keys of one group count once
+/// for a candidate.
+#[derive(Debug, Clone, Copy)]
+struct Evidence {
+    key: u32,
+    group: u32,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -197,7 +223,7 @@ impl Tally {
             // More than one key, less than two: with any other shared key it is enough.
             _ if rare => self.count[ci] += 3,
             Kind::Phrase => self.phrases[ci] += 2,
-            Kind::Han => self.count[ci] += 1,
+            Kind::Han | Kind::Stem => self.count[ci] += 1,
             _ if kind.strong() => self.strong[ci] = true,
             _ => self.count[ci] += 2,
         }
@@ -307,54 +333,72 @@ impl StoryIndex {
         k
     }
 
-    fn keys_of(&mut self, f: &Features) -> Vec<u32> {
-        let mut keys = Vec::new();
-        let mut add = |this: &mut Self, kind: Kind, key: String, label: &str| {
-            keys.push(this.intern(kind, key, label));
-        };
-        for name in &f.names {
-            let key = if name.is_ascii() {
-                skeleton(name)
-            } else {
-                name.clone()
-            };
-            if name.is_ascii() && key.len() >= 2 {
-                add(self, Kind::Name, format!("n:{key}"), name);
-            } else if !name.is_ascii() {
-                add(self, Kind::Han, format!("n:{key}"), name);
+    /// The article's keys, sorted and unique, and the same keys as evidence: in groups of one
+    /// feature each (a name's skeleton, then its stem), longest first, a key in the first group
+    /// that has it.
+    fn keys_of(&mut self, f: &Features) -> (Vec<u32>, Vec<Evidence>) {
+        // (kind, key, label, whether the key ends its group)
+        let mut found: Vec<(Kind, String, &str, bool)> = Vec::new();
+        let stem = self.params.stem;
+        fn name<'f>(found: &mut Vec<(Kind, String, &'f str, bool)>, label: &'f str, stem: usize) {
+            let key = skeleton(label);
+            if key.len() < 2 {
+                return;
+            }
+            let short = (stem > 0).then(|| fold::stem(&key, stem)).flatten();
+            let short = short.map(|s| format!("n:{s}"));
+            let alone = short.is_none();
+            found.push((Kind::Name, format!("n:{key}"), label, alone));
+            if let Some(short) = short {
+                found.push((Kind::Stem, short, label, true));
             }
         }
-        for name in &f.script_names {
-            let key = skeleton(name);
-            if key.len() >= 2 {
-                add(self, Kind::Name, format!("n:{key}"), name);
+        for word in &f.names {
+            if word.is_ascii() {
+                name(&mut found, word, stem);
+            } else {
+                found.push((Kind::Han, format!("n:{word}"), word, true));
             }
+        }
+        for word in &f.script_names {
+            name(&mut found, word, stem);
         }
         for phrase in &f.phrases {
             let key: Vec<String> = phrase.split(' ').map(skeleton).collect();
-            add(self, Kind::Phrase, format!("p:{}", key.join(" ")), phrase);
+            found.push((Kind::Phrase, format!("p:{}", key.join(" ")), phrase, true));
         }
         for h in &f.handles {
-            add(self, Kind::Handle, format!("h:{h}"), h);
+            found.push((Kind::Handle, format!("h:{h}"), h, true));
         }
         for n in &f.numbers {
-            add(self, Kind::Number, format!("#:{n}"), n);
+            found.push((Kind::Number, format!("#:{n}"), n, true));
         }
         for d in &f.dates {
-            add(self, Kind::Date, format!("d:{d}"), d);
+            found.push((Kind::Date, format!("d:{d}"), d, true));
         }
         for u in f.urls.iter().chain(&f.url) {
-            add(self, Kind::Url, format!("u:{u}"), u);
+            found.push((Kind::Url, format!("u:{u}"), u, true));
         }
         for p in &f.posts {
-            add(self, Kind::Post, format!("i:{p}"), p);
+            found.push((Kind::Post, format!("i:{p}"), p, true));
         }
         for c in &f.copies {
-            add(self, Kind::Copy, format!("c:{c:016x}"), "copied text");
+            found.push((Kind::Copy, format!("c:{c:016x}"), "copied text", true));
         }
+        let mut evidence: Vec<Evidence> = Vec::with_capacity(found.len());
+        let mut group = 0u32;
+        for (kind, key, label, last) in found {
+            let key = self.intern(kind, key, label);
+            if !evidence.iter().any(|e| e.key == key) {
+                evidence.push(Evidence { key, group });
+            }
+            if last {
+                group += 1;
+            }
+        }
+        let mut keys: Vec<u32> = evidence.iter().map(|e| e.key).collect();
         keys.sort_unstable();
-        keys.dedup();
-        keys
+        (keys, evidence)
     }
 
     /// Relative inverse document frequency of a key: near 1 for a key no other article has,
@@ -395,6 +439,7 @@ impl StoryIndex {
         match kind {
             Kind::Name | Kind::Url | Kind::Post | Kind::Copy => 1.0,
             Kind::Han => 0.5,
+            Kind::Stem => self.params.stem_weight,
             Kind::Phrase => self.params.phrase_weight,
             Kind::Handle => self.params.handle_weight,
             Kind::Number => self.params.number_weight,
@@ -426,11 +471,27 @@ impl StoryIndex {
         if self.by_id.contains_key(&id) {
             return;
         }
-        let keys = self.keys_of(features);
+        let (keys, evidence) = self.keys_of(features);
         let d = self.docs.len() as u32;
         let day = published.map(|p| p.days_since_epoch());
         let lang = self.lang_number(lang);
-        let found = self.candidates(&keys, day, lang);
+        let mut found = self.candidates(&evidence, day, lang);
+        if self.params.by_story {
+            // The story the article joins first is the one its links agree on most: the sum of
+            // its links' scores into each story, not one link's alone.
+            let mut sums: HashMap<u32, f32> = HashMap::new();
+            for link in &found {
+                *sums.entry(self.find(link.doc)).or_default() += link.score;
+            }
+            let sum_of = |this: &Self, l: &Link| sums[&this.find(l.doc)];
+            found.sort_by(|a, b| {
+                sum_of(self, b)
+                    .total_cmp(&sum_of(self, a))
+                    .then(b.score.total_cmp(&a.score))
+            });
+        }
+        let short =
+            evidence.last().map_or(0, |e| e.group as usize + 1) <= self.params.keys_per_evidence;
         self.docs.push(Doc {
             id,
             day,
@@ -444,14 +505,30 @@ impl StoryIndex {
         self.size.push(1);
         // The best link joins the new article to its story; a link into yet another story must be
         // stronger, or one article that mentions two stories would chain them.
+        // How many of the article's links go into each story.
+        let mut links_into: HashMap<u32, u32> = HashMap::new();
+        for link in &found {
+            *links_into.entry(self.find(link.doc)).or_default() += 1;
+        }
         let mut joined = false;
+        // The keys the new article shares with the stories it joined.
+        let mut joined_keys: Vec<u32> = Vec::new();
         for link in found {
             let c = link.doc;
             let bridge = joined && self.root(c) != self.root(d);
             // (A bridge compares with the base threshold: scores of long articles are larger.)
-            if !bridge || link.strong || link.score >= self.params.bridge * self.params.threshold {
+            // A short article's scores are small: agreeing keys are what it takes to bridge.
+            let join = !bridge
+                || link.strong
+                || ((short || link.score >= self.params.bridge * self.params.threshold)
+                    && self.supported(c, &links_into)
+                    && self.agree(&joined_keys, &link.shared, lang));
+            if join {
                 self.union(d, c);
                 joined = true;
+                joined_keys.extend(&link.shared);
+                joined_keys.sort_unstable();
+                joined_keys.dedup();
             }
             self.links[c as usize].push(Link {
                 doc: d,
@@ -472,18 +549,66 @@ impl StoryIndex {
         self.lang_docs[doc.lang as usize] += 1;
     }
 
-    /// The earlier articles a new one (with these keys and day) links to.
-    fn candidates(&mut self, keys: &[u32], day: Option<i64>, lang: u16) -> Vec<Link> {
+    /// Whether a new article links to enough of the story of `c` to join it to another: the
+    /// larger the story, the more of its articles (`support` times the square root of its size),
+    /// so that one article linked by chance to one member of a large story does not merge it.
+    fn supported(&mut self, c: u32, links_into: &HashMap<u32, u32>) -> bool {
+        let root = self.root(c);
+        let size = self.size[root as usize] as f32;
+        let needed = (self.params.support * size.sqrt()).ceil().max(1.0) as u32;
+        links_into.get(&root).copied().unwrap_or(0) >= needed
+    }
+
+    /// Whether two stories a new article links to agree on what it shares with them: the keys
+    /// shared with both are evidence enough by themselves (`agree` times the threshold, two
+    /// independent keys). An article that names two events (a roundup of the week's prizes,
+    /// two people a deal swapped) shares one key set with each, and must not chain them; one that
+    /// says in two scripts what each story says in one still joins them.
+    fn agree(&self, joined: &[u32], shared: &[u32], lang: u16) -> bool {
+        if self.params.agree <= 0.0 {
+            return true;
+        }
+        let both = self::shared(joined, shared);
+        let mut score = 0.0;
+        let mut halves = 0u16;
+        for &k in &both {
+            let kind = self.key_kind[k as usize];
+            if kind.strong() {
+                return true;
+            }
+            score += self.weight(k, lang) * self.kind_weight(kind);
+            halves += match kind {
+                Kind::Han | Kind::Stem => 1,
+                Kind::Phrase => 0,
+                _ => 2,
+            };
+        }
+        halves >= 4 && score >= self.params.agree * self.params.threshold
+    }
+
+    /// The earlier articles a new one (with these keys, in groups, and day) links to.
+    fn candidates(&mut self, keys: &[Evidence], day: Option<i64>, lang: u16) -> Vec<Link> {
         let n = self.docs.len();
         self.docs_tally.start(n);
         self.stories_tally.start(n);
         // The keys that are evidence: rare enough, or strong.
         let mut evidence: Vec<u32> = Vec::with_capacity(keys.len());
+        // How many features the article has: a name's stem is not one more.
+        let features = keys.last().map_or(0, |e| e.group as usize + 1);
         // A rare name alone is telling in a short text (a headline, a summary); a long one shares
         // some rare word with another by chance.
-        let short = keys.len() <= self.params.keys_per_evidence;
-        for (serial, &k) in keys.iter().enumerate() {
+        let short = features <= self.params.keys_per_evidence;
+        for &Evidence {
+            key: k,
+            group: serial,
+        } in keys
+        {
             let kind = self.key_kind[k as usize];
+            if kind == Kind::Stem && !short {
+                // A long article names its subject in more than one form: stems would only add
+                // chance matches.
+                continue;
+            }
             let w = self.weight(k, lang);
             if w < self.params.min_weight && !kind.strong() {
                 continue;
@@ -497,20 +622,21 @@ impl StoryIndex {
             for &c in posting[from..].iter().rev() {
                 let (factor, _) = self.time_factor(day, self.docs[c as usize].day);
                 self.docs_tally
-                    .add(c, serial as u32, kind, contribution * factor, rare);
+                    .add(c, serial, kind, contribution * factor, rare);
                 let story = self.find(c);
                 self.stories_tally
-                    .add(story, serial as u32, kind, contribution * factor, rare);
+                    .add(story, serial, kind, contribution * factor, rare);
             }
         }
+        evidence.sort_unstable();
         let passes = |(score, enough, strong): (f32, bool, bool), threshold: f32| {
             strong || (enough && score >= threshold)
         };
         // The more keys an article has, the more it shares with any other by chance: a long
         // article needs more evidence than a headline.
         let per = self.params.keys_per_evidence.max(1);
-        let needed = 4 + 2 * (keys.len() / per) as u16;
-        let threshold = self.params.threshold * (keys.len() as f32 / per as f32).sqrt().max(1.0);
+        let needed = 4 + 2 * (features / per) as u16;
+        let threshold = self.params.threshold * (features as f32 / per as f32).sqrt().max(1.0);
         // Article links, and per story its best-scoring article.
         let mut found = Vec::new();
         let mut best: HashMap<u32, (f32, u32)> = HashMap::new();

@@ -32,6 +32,18 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     lines(text).flat_map(str::split_whitespace).map(fold)
 }
 
+static HAN_NAMES: LazyLock<HashSet<char>> = LazyLock::new(|| {
+    lines(include_str!("../../assets/stories/han_names.txt"))
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace())
+        .collect()
+});
+
+/// Whether Chinese writes foreign names by sound with this Han character (阿, 斯, 尔, ...).
+pub fn is_name_han(c: char) -> bool {
+    HAN_NAMES.contains(&c)
+}
+
 /// What the lists say of one folded word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Entry {
@@ -90,6 +102,31 @@ mod tests {
             }
         );
         assert_eq!(entry("putin"), Entry::default());
+    }
+
+    #[test]
+    fn no_month_name_stands_for_two_months() {
+        let mut seen: HashMap<String, u8> = HashMap::new();
+        for line in lines(include_str!("../../assets/stories/months.txt")) {
+            let mut parts = line.split_whitespace();
+            let number: u8 = parts.next().and_then(|n| n.parse().ok()).expect(line);
+            for name in parts {
+                let folded = fold(name);
+                assert!(!folded.is_empty(), "{name}");
+                let before = *seen.entry(folded.clone()).or_insert(number);
+                assert_eq!(before, number, "{name} ({folded})");
+            }
+        }
+    }
+
+    #[test]
+    fn han_names_list_holds_transliteration_characters() {
+        for c in ['阿', '斯', '尔', '爾', '基'] {
+            assert!(is_name_han(c), "{c}");
+        }
+        for c in ['的', '天', '国', 'a'] {
+            assert!(!is_name_han(c), "{c}");
+        }
     }
 
     #[test]

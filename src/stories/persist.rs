@@ -12,11 +12,11 @@ use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashSet;
 
 /// Bumped whenever [`Features`] or how it is computed changes.
-pub const FORMAT: i64 = 2;
+pub const FORMAT: i64 = 4;
 
 /// Bumped whenever [`StoryIndex`]'s fields or how it links change. An index linked with other
 /// [`Params`] than today's is not used either.
-pub const INDEX_FORMAT: i64 = 2;
+pub const INDEX_FORMAT: i64 = 4;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PersistError {

@@ -9,6 +9,8 @@
 //! rare enough to count is left to the index's weights, as for other names.
 
 use super::fold::fold;
+use super::lexicon;
+use deunicode::deunicode_char;
 use std::collections::BTreeMap;
 use unicode_normalization::char::is_combining_mark;
 
@@ -62,6 +64,10 @@ pub fn names<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Vec<String> {
                 continue;
             }
             words += 1;
+            if word.chars().any(super::features::is_han) {
+                han_names(word, &mut counts);
+                continue;
+            }
             if !word.chars().any(is_missed_script) {
                 continue;
             }
@@ -80,9 +86,71 @@ pub fn names<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Vec<String> {
         .collect()
 }
 
+/// Names Chinese writes by sound: runs of two or more Han characters of the transliteration
+/// table ([`lexicon::is_name_han`]), as pinyin respelled the way other scripts write such names,
+/// counted into `counts`. Chinese has one sound for l and r, so a name with l is kept with r
+/// too (拉 stands for both la and ra).
+fn han_names(word: &str, counts: &mut BTreeMap<String, u32>) {
+    let mut run = String::new();
+    let mut len = 0;
+    for c in word.chars().chain([' ']) {
+        if lexicon::is_name_han(c) {
+            push_pinyin(c, &mut run);
+            len += 1;
+            continue;
+        }
+        if len >= 2 && run.len() >= MIN_LEN {
+            if run.contains('l') {
+                *counts.entry(run.replace('l', "r")).or_default() += 1;
+            }
+            *counts.entry(std::mem::take(&mut run)).or_default() += 1;
+        }
+        run.clear();
+        len = 0;
+    }
+}
+
+/// Appends the syllable of a Han character, respelled as a foreign name's sound: pinyin x, q and
+/// j stand for s, ch and k (斯 si, 乔 qiao, 基 ji), c for ts, a final ng for n, and 尔 (er) for r.
+fn push_pinyin(c: char, out: &mut String) {
+    let Some(syllable) = deunicode_char(c) else {
+        return;
+    };
+    // Letters only, lowercase ("Ge " is ge), on the stack: a syllable is a few letters.
+    let mut letters = [0u8; 16];
+    let mut len = 0;
+    for b in syllable.bytes().filter(u8::is_ascii_alphabetic) {
+        if let Some(slot) = letters.get_mut(len) {
+            *slot = b.to_ascii_lowercase();
+            len += 1;
+        }
+    }
+    let syllable = std::str::from_utf8(letters.get(..len).unwrap_or_default()).unwrap_or("");
+    let syllable = syllable.strip_suffix("ng").map_or(syllable, |s| {
+        // (Keeps the n: 登 deng is "den".)
+        &syllable[..s.len() + 1]
+    });
+    if syllable == "er" {
+        out.push('r');
+        return;
+    }
+    let (initial, rest) = match syllable.as_bytes() {
+        [b'z', b'h', ..] => ("j", &syllable[2..]),
+        [b'c', b'h', ..] => ("ch", &syllable[2..]),
+        [b'x', ..] => ("s", &syllable[1..]),
+        [b'q', ..] => ("ch", &syllable[1..]),
+        [b'j', ..] => ("k", &syllable[1..]),
+        [b'c', ..] => ("ts", &syllable[1..]),
+        _ => ("", syllable),
+    };
+    out.push_str(initial);
+    out.push_str(rest);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stories::fold::{skeleton, stem};
 
     #[test]
     fn georgian_words_are_read() {
@@ -105,8 +173,34 @@ mod tests {
     fn other_scripts_are_left_to_the_word_reader() {
         assert!(names(["Michail Gorbatschow kam nach Berlin."]).is_empty());
         assert!(names(["Михаил Горбачёв приехал."]).is_empty());
-        assert!(names(["戈尔巴乔夫过世"]).is_empty());
         assert!(names([""]).is_empty());
+    }
+
+    fn key(word: &str) -> String {
+        skeleton(&fold(word))
+    }
+
+    #[test]
+    fn names_written_in_han_by_sound_meet_other_scripts() {
+        // Only the run of transliteration characters is a name: not 过世 (died) after it.
+        assert_eq!(names(["戈尔巴乔夫过世"]), vec!["gerbachiaofu".to_string()]);
+        let found = |text: &str| -> Vec<String> { names([text]).iter().map(|n| key(n)).collect() };
+        assert!(found("戈尔巴乔夫过世").contains(&key("Gorbachev")));
+        // Traditional characters too, and the same name in a longer sentence.
+        assert!(found("總統戈爾巴喬夫訪問").contains(&key("Gorbachev")));
+        // l and r are one sound: 特拉斯 is Truss, kept with l as well.
+        assert!(found("首相特拉斯辞职").contains(&key("Truss")));
+        // A name differently spelt in Latin still shares its stem (a final -ng, j for k).
+        let zelensky = key("Zelensky");
+        assert!(
+            found("泽连斯基发表讲话")
+                .iter()
+                .any(|k| stem(k, 3) == stem(&zelensky, 3)),
+            "{:?}",
+            found("泽连斯基发表讲话")
+        );
+        // Common words are not names: no run of two transliteration characters.
+        assert!(names(["今天天气很好"]).is_empty());
     }
 
     #[test]

@@ -323,7 +323,7 @@ impl Builder {
                 previous_name = None;
                 continue;
             }
-            let folded = fold(word.text);
+            let folded = fold(crate::stories::fold::name_form(word.text));
             if let Some(month) = lexicon::month(&folded) {
                 if let Some(day) = previous_day.take() {
                     self.dates.insert(format!("{month:02}-{day:02}"));
