@@ -43,6 +43,7 @@ fn params() -> Result<Params> {
             "story_threshold" => p.story_threshold = x,
             "prior_lang_docs" => p.prior_lang_docs = x,
             "rare" => p.rare = x,
+            "weight_docs" => p.weight_docs = x,
             "stem" => p.stem = x as usize,
             "stem_weight" => p.stem_weight = x,
             "agree" => p.agree = x,

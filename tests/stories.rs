@@ -405,3 +405,65 @@ fn one_link_into_a_large_story_does_not_merge_it() {
     });
     assert_eq!(index.story_of(flood), index.story_of(concert));
 }
+
+/// A made-up surname for entry `i` of a pool of names.
+fn pool_name(i: usize) -> String {
+    const SYL: [&str; 8] = ["ka", "lo", "mi", "ru", "ve", "do", "sa", "ne"];
+    let mut out = String::from("Z");
+    let mut n = i;
+    for _ in 0..3 {
+        out.push_str(SYL[n % SYL.len()]);
+        n /= SYL.len();
+    }
+    out
+}
+
+/// A library of `n` articles of one day, each naming two of a pool of 32 names (so that every
+/// name is in one article of sixteen), then two reports that share four of those names: whether
+/// the two are one story.
+fn pair_links_in_library_of(n: usize, params: Params) -> bool {
+    let mut index = StoryIndex::with_params(params);
+    for i in 0..n {
+        let (a, b) = (i % 32, (i + 1 + i / 32) % 32);
+        let (a, b) = if a == b { (a, (b + 1) % 32) } else { (a, b) };
+        let text = format!(
+            "Yesterday {} met {} at the fair.",
+            pool_name(a),
+            pool_name(b)
+        );
+        add(&mut index, &format!("bg{i}"), &text, 9, "en");
+    }
+    let text = format!(
+        "Yesterday {} met {}, {} and {} at the fair.",
+        pool_name(3),
+        pool_name(7),
+        pool_name(11),
+        pool_name(19)
+    );
+    let first = add(&mut index, "pair-1", &text, 9, "en");
+    // Told in other words, so that no copied sentence links the two.
+    let text = format!(
+        "Yesterday {} and {} met {} and {} at the fair.",
+        pool_name(19),
+        pool_name(11),
+        pool_name(7),
+        pool_name(3)
+    );
+    let second = add(&mut index, "pair-2", &text, 9, "en");
+    index.story_of(first).is_some() && index.story_of(first) == index.story_of(second)
+}
+
+#[test]
+fn names_weigh_by_their_share_of_the_library_whatever_its_size() {
+    let params = Params::default();
+    assert!(pair_links_in_library_of(8_000, params));
+    assert!(pair_links_in_library_of(24_000, params));
+    // Weighed against the library's size instead, the same share of articles makes the names
+    // too common to count in the larger library, and the pair falls apart.
+    let by_size = Params {
+        weight_docs: 0.0,
+        ..params
+    };
+    assert!(pair_links_in_library_of(8_000, by_size));
+    assert!(!pair_links_in_library_of(24_000, by_size));
+}

@@ -94,6 +94,10 @@ pub struct Params {
     pub agree: f32,
     pub by_story: bool,
     pub support: f32,
+    /// Beyond this many articles, a key weighs by the share of articles that have it, not by its
+    /// count against the library's size (0: always against the size): a name in one article of
+    /// a hundred is as telling in a library of 100k as in one of 10k.
+    pub weight_docs: f32,
 }
 
 impl Default for Params {
@@ -120,6 +124,7 @@ impl Default for Params {
             agree: 0.5,
             by_story: true,
             support: 0.5,
+            weight_docs: 6000.0,
         }
     }
 }
@@ -404,7 +409,11 @@ impl StoryIndex {
     /// Relative inverse document frequency of a key: near 1 for a key no other article has,
     /// near 0 for one every article has.
     fn weight(&self, key: u32, lang: u16) -> f32 {
-        let relative = |n: f32, df: f32| ((n / (df + 1.0)).ln() / n.ln()).max(0.0);
+        let cap = self.params.weight_docs;
+        let relative = |n: f32, df: f32| {
+            let scale = if cap > 0.0 { n.min(cap) } else { n };
+            ((n / (df + 1.0)).ln() / scale.ln()).clamp(0.0, 1.0)
+        };
         let global = relative(
             self.docs.len() as f32 + self.params.prior_docs,
             self.df[key as usize] as f32,

@@ -16,7 +16,7 @@ pub const FORMAT: i64 = 4;
 
 /// Bumped whenever [`StoryIndex`]'s fields or how it links change. An index linked with other
 /// [`Params`] than today's is not used either.
-pub const INDEX_FORMAT: i64 = 4;
+pub const INDEX_FORMAT: i64 = 5;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PersistError {
