@@ -33,6 +33,20 @@ fn is_missed_script(c: char) -> bool {
         | '\u{1000}'..='\u{109F}' | '\u{1780}'..='\u{17FF}')
 }
 
+/// Whether a text has a character of a script read here, or a Han character. Every one of them
+/// is a three-byte UTF-8 sequence: only those are decoded, so a text in Latin, Cyrillic or Arabic
+/// letters, with its curly quotes and dashes (three bytes too), is passed over without splitting
+/// it into words.
+fn has_script_read_here(text: &str) -> bool {
+    text.bytes().enumerate().any(|(i, b)| {
+        (0xE0..=0xEF).contains(&b)
+            && text
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| is_missed_script(c) || super::features::is_han(c))
+    })
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
@@ -54,9 +68,7 @@ pub fn names<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Vec<String> {
         let Some(text) = paragraph.get(..end) else {
             continue;
         };
-        // Every script read here is written in three-byte UTF-8 sequences: a text without their
-        // lead bytes (Latin, Cyrillic, Arabic) is passed over without decoding.
-        if !text.bytes().any(|b| (0xE0..=0xEF).contains(&b)) {
+        if !has_script_read_here(text) {
             continue;
         }
         for word in text.split(|c: char| !is_word_char(c)) {
@@ -172,6 +184,10 @@ mod tests {
     #[test]
     fn other_scripts_are_left_to_the_word_reader() {
         assert!(names(["Michail Gorbatschow kam nach Berlin."]).is_empty());
+        assert!(names(["„Er kam“ – sagte Gorbatschow … in Berlin."]).is_empty());
+        assert!(!has_script_read_here("„Er kam“ – sagte er … 20 €."));
+        assert!(has_script_read_here("„Er kam“ – ჯავახიშვილი"));
+        assert!(has_script_read_here("戈尔巴乔夫"));
         assert!(names(["Михаил Горбачёв приехал."]).is_empty());
         assert!(names([""]).is_empty());
     }
