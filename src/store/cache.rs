@@ -57,8 +57,9 @@ pub fn decode_summaries(encoded: &[u8]) -> Option<Vec<Summary>> {
     }
 }
 
-/// A file's summaries as the cache stores them.
-fn encode_summaries(summaries: &[Summary]) -> Option<Vec<u8>> {
+/// A file's summaries as the cache stores them (see [`Store::cache_put_encoded`]); None when
+/// they cannot be encoded, and the file is then simply not cached.
+pub fn encode_summaries(summaries: &[Summary]) -> Option<Vec<u8>> {
     postcard::to_extend(summaries, vec![GENERATION]).ok()
 }
 
@@ -139,22 +140,37 @@ impl Store {
 
     /// Writes (or replaces) these files' rows in one transaction.
     pub fn cache_put(&self, files: &[CachedFile]) -> Result<(), StoreError> {
+        // A summary that cannot be encoded (a path that is not UTF-8) is simply not cached: the
+        // file is parsed again next time.
+        let encoded: Vec<RawCachedFile> = files
+            .iter()
+            .filter_map(|file| {
+                Some(RawCachedFile {
+                    path: file.path.clone(),
+                    size: file.size,
+                    mtime_ns: file.mtime_ns,
+                    summaries: encode_summaries(&file.summaries)?,
+                })
+            })
+            .collect();
+        self.cache_put_encoded(&encoded)
+    }
+
+    /// Like [`Store::cache_put`], with the summaries already encoded by [`encode_summaries`]:
+    /// the loader encodes them on its parsing threads, so that the thread writing the cache
+    /// only writes.
+    pub fn cache_put_encoded(&self, files: &[RawCachedFile]) -> Result<(), StoreError> {
         self.write(|conn| {
             let mut stmt = conn.prepare_cached(
                 "INSERT OR REPLACE INTO cache (path, size, mtime_ns, summaries)
                  VALUES (?1, ?2, ?3, ?4)",
             )?;
             for file in files {
-                // A summary that cannot be encoded (a path that is not UTF-8) is simply not
-                // cached: the file is parsed again next time.
-                let Some(encoded) = encode_summaries(&file.summaries) else {
-                    continue;
-                };
                 stmt.execute(params![
                     path_key(&file.path),
                     file.size.min(i64::MAX as u64) as i64,
                     file.mtime_ns,
-                    encoded
+                    file.summaries
                 ])?;
             }
             Ok(())

@@ -12,7 +12,7 @@ pub mod marks;
 mod recover;
 mod schema;
 
-pub use cache::{CachedFile, RawCachedFile, decode_summaries};
+pub use cache::{CachedFile, RawCachedFile, decode_summaries, encode_summaries};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

@@ -430,8 +430,8 @@ fn story_features_follow_their_articles_and_come_from_the_store_on_a_restart() {
     store
         .conn()
         .execute(
-            "DELETE FROM story_features WHERE id = ?1",
-            [gone.to_string()],
+            "DELETE FROM article_features WHERE id = ?1",
+            [gone.0 as i64],
         )
         .unwrap();
     drop(store);

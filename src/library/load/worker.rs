@@ -6,7 +6,7 @@ use super::walk::{Found, walk};
 use super::{LoadEvent, Options, Source};
 use crate::article::{ArticleId, Location, Summary};
 use crate::ingest::{self, IngestError, Parsed};
-use crate::store::{CachedFile, Store, decode_summaries};
+use crate::store::{RawCachedFile, Store, decode_summaries, encode_summaries};
 use crate::stories::Features;
 use crate::stories::persist::{self, Stored};
 use crossbeam_channel::{Sender, bounded};
@@ -341,6 +341,7 @@ impl Worker {
             match result {
                 Ok(Read {
                     summaries: new,
+                    encoded,
                     features: computed,
                     warnings,
                 }) => {
@@ -349,14 +350,15 @@ impl Worker {
                     }
                     let kept: HashSet<ArticleId> = new.iter().map(|s| s.id).collect();
                     removed.extend(old_ids.iter().filter(|id| !kept.contains(id)));
-                    summaries.extend(new.iter().cloned());
+                    summaries.extend(new);
                     features.extend(computed);
-                    cached.push(CachedFile {
+                    // Summaries that cannot be encoded are not cached: parsed again next time.
+                    cached.extend(encoded.map(|summaries| RawCachedFile {
                         path: file.path.clone(),
                         size: file.size,
                         mtime_ns: file.mtime_ns,
-                        summaries: new,
-                    });
+                        summaries,
+                    }));
                 }
                 Err(e) => {
                     removed.extend(old_ids);
@@ -372,14 +374,11 @@ impl Worker {
         }
         self.send_articles(summaries)?;
         if !cached.is_empty() {
-            let write = move |store: &Store| store.cache_put(&cached).map_err(|e| e.to_string());
+            let write =
+                move |store: &Store| store.cache_put_encoded(&cached).map_err(|e| e.to_string());
             self.cache(Box::new(write))?;
         }
-        if !features.is_empty() {
-            let kept = features.clone();
-            self.cache(Box::new(move |store| save_features(store, &kept)))?;
-            self.send_features(features)?;
-        }
+        self.save_and_send_features(features)?;
         if !failed_paths.is_empty() {
             let write =
                 move |store: &Store| store.cache_remove(&failed_paths).map_err(|e| e.to_string());
@@ -390,6 +389,30 @@ impl Worker {
             done: self.done,
             total: Some(self.total),
         })
+    }
+
+    /// Keeps a batch's story features in the store and passes them on to the linker: the writer
+    /// thread sends them once written, so the batch is not copied; without a writer they are
+    /// sent at once.
+    fn save_and_send_features(&self, features: Vec<Stored>) -> Sent {
+        if features.is_empty() {
+            return Ok(());
+        }
+        let Some(writer) = &self.writer else {
+            return self.send_features(features);
+        };
+        let (events, send) = (self.tx.clone(), self.features);
+        let write = move |store: &Store| {
+            let saved = save_features(store, &features);
+            if send {
+                // A receiver that is gone stops the load through the other sends.
+                let _ = events.send(LoadEvent::Features(features));
+            }
+            saved
+        };
+        // A writer that stopped has reported why; the load goes on without the cache.
+        let _ = writer.tx.send(Box::new(write));
+        Ok(())
     }
 
     /// The ids the cache held for a file (to tell which articles it no longer holds).
@@ -501,14 +524,18 @@ fn decode_and_send(
 /// warnings.
 struct Read {
     summaries: Vec<Summary>,
+    /// The summaries as the cache keeps them, encoded here on the parsing cores.
+    encoded: Option<Vec<u8>>,
     features: Vec<Stored>,
     warnings: Vec<String>,
 }
 
 impl From<Parsed> for Read {
     fn from(parsed: Parsed) -> Self {
+        let summaries: Vec<Summary> = parsed.articles.iter().map(|a| a.summary()).collect();
         Read {
-            summaries: parsed.articles.iter().map(|a| a.summary()).collect(),
+            encoded: encode_summaries(&summaries),
+            summaries,
             features: parsed.articles.iter().map(stored_features).collect(),
             warnings: parsed.warnings,
         }
