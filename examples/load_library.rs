@@ -2,7 +2,8 @@
 //!
 //! Opens the store in the data dir (`$XDG_DATA_HOME/tidings/tidings.db`), loads PATH... with the
 //! cache, and prints the time until the first articles arrive, until the library holds every
-//! article it ends with (on a second run: the list from the store), and until the load finishes.
+//! article it ends with (on a second run: the list from the store), when the loader says all is
+//! listed, and when it finishes (the story features of new files computed and kept).
 //! Peak memory: run it under `/usr/bin/time -v`. With `--cache-read` first, only reads the cache.
 
 use std::path::PathBuf;
@@ -39,6 +40,7 @@ fn main() -> anyhow::Result<()> {
     // (time, library size) after each batch, to find when the final count was first reached.
     let mut sizes = Vec::new();
     let (mut failed, mut warnings) = (0, 0);
+    let mut listed_event = None;
     for event in load::spawn_with(sources, options) {
         match event {
             LoadEvent::Articles(batch) => {
@@ -52,6 +54,7 @@ fn main() -> anyhow::Result<()> {
             LoadEvent::Removed(ids) => library.remove(&ids),
             LoadEvent::Failed(_) => failed += 1,
             LoadEvent::Warning(_) => warnings += 1,
+            LoadEvent::Listed => listed_event = Some(start.elapsed()),
             LoadEvent::Progress { .. } | LoadEvent::Features(_) => {}
             LoadEvent::Finished => break,
         }
@@ -70,6 +73,9 @@ fn main() -> anyhow::Result<()> {
         first.map(|t| t.as_millis()).unwrap_or(0)
     );
     println!("all {all} listed: {} ms", listed.as_millis());
+    if let Some(t) = listed_event {
+        println!("listed (story features follow): {} ms", t.as_millis());
+    }
     println!("finished: {} ms", finished.as_millis());
 
     Ok(())

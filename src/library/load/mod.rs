@@ -6,10 +6,12 @@
 //! With a store ([`Options::store`]), a folder's cached summaries are sent first, so a second start
 //! lists the library at once; then the folder is walked, files that are new or changed since they
 //! were cached are parsed in parallel on all cores, and articles of files that are gone are sent
-//! as [`LoadEvent::Removed`]. Each parsed article's story features follow its summary
-//! ([`LoadEvent::Features`]) and are kept in the store; a cached file's are already there, where
-//! the linker ([`crate::library::linker`]) reads them, and a cached file whose articles have none
-//! is parsed again.
+//! as [`LoadEvent::Removed`]. Once every article is listed ([`LoadEvent::Listed`]), the story
+//! features of the files parsed, and of cached files whose articles have none kept, are computed
+//! (their files read again: holding every body until then would cost more memory than reading
+//! twice costs time), kept in the store and sent ([`LoadEvent::Features`]); a cached file's are
+//! already there, where the linker ([`crate::library::linker`]) reads them. So a new library is
+//! listed in the time its files take to parse, and its stories follow.
 //!
 //! Read marks are not the loader's business: the receiver combines each summary with
 //! [`crate::store::Store::read_ids`] (read once at start), as [`load_blocking`] shows.
@@ -43,8 +45,8 @@ pub enum LoadEvent {
     /// A batch of articles (a few hundred). An article already listed with the same id is
     /// replaced.
     Articles(Vec<Summary>),
-    /// The story features of articles sent in an earlier `Articles` event, computed as their
-    /// files were parsed (a cached file's are in the store).
+    /// The story features of articles sent in an earlier `Articles` event, computed after
+    /// `Listed` (a cached file's are in the store).
     Features(Vec<Stored>),
     /// Articles sent earlier (from the cache) whose file is gone or no longer holds them.
     Removed(Vec<ArticleId>),
@@ -52,6 +54,9 @@ pub enum LoadEvent {
     Failed(String),
     /// A problem that did not stop reading (e.g. an encoding guess), naming the file.
     Warning(String),
+    /// Every article is listed: what follows is story features (the reader starts linking now)
+    /// and then `Finished`.
+    Listed,
     /// Files parsed so far, of those known to need parsing (`total` grows as folders are walked;
     /// `None` before any is walked).
     Progress {
@@ -69,9 +74,10 @@ pub struct Options {
     pub store: Option<PathBuf>,
     /// Articles per [`LoadEvent::Articles`] batch (and files per cache transaction).
     pub batch: usize,
-    /// Whether [`LoadEvent::Features`] are sent and cached files are checked for kept features:
-    /// the reader links stories and wants them; the commands that print the list do not.
-    /// Features of parsed files are computed and kept in the store either way.
+    /// Whether story features are computed, kept in the store and sent as
+    /// [`LoadEvent::Features`], for parsed files and cached files without them: the reader
+    /// links stories and wants them; the commands that print the list do not, and do not wait
+    /// for them (a later start of the reader computes what is missing).
     pub features: bool,
 }
 
@@ -127,7 +133,7 @@ pub fn load_blocking_with(sources: Vec<Source>, options: Options) -> (Vec<Summar
             }
             LoadEvent::Removed(ids) => library.remove(&ids),
             LoadEvent::Failed(m) | LoadEvent::Warning(m) => problems.push(m),
-            LoadEvent::Progress { .. } | LoadEvent::Features(_) => {}
+            LoadEvent::Progress { .. } | LoadEvent::Features(_) | LoadEvent::Listed => {}
             LoadEvent::Finished => break,
         }
     }

@@ -375,6 +375,17 @@ fn story_features_follow_their_articles_and_come_from_the_store_on_a_restart() {
     let first = events(vec![Source::Path(root.clone())], with_store(&db));
     assert_eq!(article_ids(&first).len(), 3);
     assert_eq!(feature_ids(&first), article_ids(&first));
+    // Every article is listed before any features come, and they come before the end.
+    let position = |want: fn(&LoadEvent) -> bool| first.iter().position(want).unwrap();
+    let listed_at = position(|e| matches!(e, LoadEvent::Listed));
+    assert!(position(|e| matches!(e, LoadEvent::Features(_))) > listed_at);
+    assert!(
+        first
+            .iter()
+            .skip(listed_at)
+            .all(|e| !matches!(e, LoadEvent::Articles(_)))
+    );
+    assert!(position(|e| matches!(e, LoadEvent::Finished)) > listed_at);
     // Each batch's features come after its articles.
     let mut listed = std::collections::HashSet::new();
     for e in &first {
@@ -435,13 +446,14 @@ fn story_features_follow_their_articles_and_come_from_the_store_on_a_restart() {
         )
         .unwrap();
     drop(store);
+    // That file is not parsed again for the list, only read again for its features.
     let third = events(vec![Source::Path(root)], with_store(&db));
-    assert_eq!(last_total(&third), Some(1));
+    assert_eq!(last_total(&third), Some(0));
     assert_eq!(feature_ids(&third), vec![gone]);
 }
 
 #[test]
-fn without_features_none_are_sent_yet_parsed_files_keep_theirs_in_the_store() {
+fn without_features_none_are_computed_and_the_reader_computes_them_after_listing_from_the_cache() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("lib");
     let db = dir.path().join("tidings.db");
@@ -453,17 +465,30 @@ fn without_features_none_are_sent_yet_parsed_files_keep_theirs_in_the_store() {
         features: false,
         ..with_store(db)
     };
-    // The list is printed without features, but they are computed and kept.
+    // The list is printed without features: none are computed, so listing waits for none.
     let first = events(vec![Source::Path(root.clone())], no_features(&db));
     assert_eq!(article_ids(&first).len(), 1);
     assert!(feature_ids(&first).is_empty());
+    let store = Store::open(&db).unwrap();
+    assert!(
+        crate::stories::persist::stored_ids(store.conn())
+            .unwrap()
+            .is_empty()
+    );
+    drop(store);
     let again = events(vec![Source::Path(root.clone())], no_features(&db));
     assert_eq!(last_total(&again), Some(0));
     assert!(feature_ids(&again).is_empty());
-    // The reader then finds them in the store: nothing is parsed again.
-    let reader = events(vec![Source::Path(root)], with_store(&db));
+    // The reader lists the file from the cache (nothing is parsed for the list), then computes
+    // its features and keeps them.
+    let reader = events(vec![Source::Path(root.clone())], with_store(&db));
     assert_eq!(last_total(&reader), Some(0));
+    assert_eq!(feature_ids(&reader), article_ids(&first));
     let store = Store::open(&db).unwrap();
     let kept = crate::stories::persist::stored_ids(store.conn()).unwrap();
     assert!(article_ids(&first).iter().all(|id| kept.contains(id)));
+    drop(store);
+    // And the next start finds them in the store.
+    let next = events(vec![Source::Path(root)], with_store(&db));
+    assert!(feature_ids(&next).is_empty());
 }

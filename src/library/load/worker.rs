@@ -36,6 +36,9 @@ struct Worker {
     batch: usize,
     /// See [`Options::features`].
     features: bool,
+    /// Files whose articles' story features are still to be computed, once every article is
+    /// listed: parsed in this load, or cached without features.
+    unfeatured: Vec<PathBuf>,
     done: usize,
     total: usize,
 }
@@ -59,6 +62,7 @@ pub(super) fn run(sources: Vec<Source>, options: Options, tx: Sender<LoadEvent>)
         pool,
         batch: options.batch.max(1),
         features: options.features,
+        unfeatured: Vec::new(),
         done: 0,
         total: 0,
     };
@@ -87,6 +91,12 @@ pub(super) fn run(sources: Vec<Source>, options: Options, tx: Sender<LoadEvent>)
         if sent.is_err() {
             return;
         }
+    }
+    if worker.send(LoadEvent::Listed).is_err() {
+        return;
+    }
+    if worker.features && worker.features_of_unfeatured().is_err() {
+        return;
     }
     // Everything is in the cache before `Finished`: a start right after this one reads it all.
     if let Some(writer) = worker.writer.take() {
@@ -156,7 +166,14 @@ impl Worker {
             Some(_) => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
             None => path.to_path_buf(),
         };
-        let mut cached = self.send_cached(&root)?;
+        let (mut cached, cached_ids) = self.send_cached(&root)?;
+        if self.features
+            && let Some(store) = self.store.take()
+        {
+            let checked = self.check_cached_features(&store, cached_ids);
+            self.store = Some(store);
+            checked?;
+        }
 
         let (found, problems) = self.pool.install(|| walk(&root));
         for problem in problems {
@@ -186,9 +203,9 @@ impl Worker {
     /// Sends the cached summaries of every file under `root`, a batch at a time as they are read
     /// (decoded on the other cores while this thread reads on); returns the size and mtime the
     /// cache knew of each file.
-    fn send_cached(&self, root: &Path) -> Result<HashMap<OsString, Known>, Stopped> {
+    fn send_cached(&self, root: &Path) -> Result<(HashMap<OsString, Known>, CachedIds), Stopped> {
         let Some(store) = &self.store else {
-            return Ok(HashMap::new());
+            return Ok((HashMap::new(), Vec::new()));
         };
         let mut known = HashMap::new();
         let stopped = AtomicBool::new(false);
@@ -232,21 +249,17 @@ impl Worker {
             // What was sent stays listed; the files are compared against what was read.
             self.send(LoadEvent::Warning(format!("{e}; parsing the files again")))?;
         }
-        if self.features {
-            let files = files.into_inner().unwrap_or_default();
-            self.check_cached_features(store, files, &mut known)?;
-        }
-        Ok(known)
+        let files = files.into_inner().unwrap_or_default();
+        Ok((known, files))
     }
 
     /// Makes sure every cached file's articles have story features in the store, where the
     /// linker reads them: a file with an article whose features are not kept (by an older
-    /// version) is forgotten from `known`, so that it is parsed again and its features computed.
+    /// version, or by a command that only lists) has them computed once everything is listed.
     fn check_cached_features(
-        &self,
+        &mut self,
         store: &Store,
         files: Vec<(PathBuf, Vec<ArticleId>)>,
-        known: &mut HashMap<OsString, Known>,
     ) -> Sent {
         if files.is_empty() {
             return Ok(());
@@ -260,7 +273,7 @@ impl Worker {
         };
         for (path, ids) in files {
             if !ids.iter().all(|id| stored.contains(id)) {
-                known.remove(path.as_os_str());
+                self.unfeatured.push(path);
             }
         }
         Ok(())
@@ -279,50 +292,81 @@ impl Worker {
         self.cache(Box::new(write))
     }
 
-    /// Parses the files on all cores (rayon) while this thread gathers the results in batches, so
-    /// that sending and writing the cache never leave a core idle. Batches follow the order the
-    /// files finish in.
+    /// Parses the files on all cores while this thread gathers the results in batches, so that
+    /// sending and writing the cache never leave a core idle. Batches follow the order the files
+    /// finish in.
     fn parse_all(&mut self, files: &[ToParse]) -> Sent {
+        // Summaries are made on the parsing cores, and the article bodies freed there too: only
+        // the list rows cross to this thread.
+        let read = |file: &ToParse| ingest::read_path(&file.0.path).map(Read::from);
+        self.in_parallel(files, read, Self::finish_batch)
+    }
+
+    /// Runs `work` on every item on the loader's cores (rayon) while this thread hands the
+    /// results to `batch`, [`Options::batch`] at a time; stops early when `batch` says the
+    /// receiver is gone.
+    fn in_parallel<'i, T: Sync, R: Send>(
+        &mut self,
+        items: &'i [T],
+        work: impl Fn(&T) -> R + Sync,
+        mut batch: impl FnMut(&mut Self, Vec<(&'i T, R)>) -> Sent,
+    ) -> Sent {
         let stop = AtomicBool::new(false);
-        let (results_tx, results_rx) = bounded::<(&ToParse, Result<Read, IngestError>)>(self.batch);
+        let (results_tx, results_rx) = bounded::<(&T, R)>(self.batch);
         let pool = Arc::clone(&self.pool);
+        let size = self.batch;
         std::thread::scope(|scope| {
-            let stop = &stop;
+            let (stop, work) = (&stop, &work);
             scope.spawn(move || {
                 pool.install(|| {
-                    files
+                    items
                         .par_iter()
-                        .for_each_with(results_tx, |results_tx, file| {
+                        .for_each_with(results_tx, |results_tx, item| {
                             if stop.load(Ordering::Relaxed) {
                                 return;
                             }
-                            // Summaries are made here, on the parsing cores, and the article
-                            // bodies freed here too: only the list rows cross to this thread.
-                            let read = ingest::read_path(&file.0.path).map(Read::from);
-                            if results_tx.send((file, read)).is_err() {
+                            if results_tx.send((item, work(item))).is_err() {
                                 stop.store(true, Ordering::Relaxed);
                             }
                         })
                 })
             });
-            let mut batch = Vec::with_capacity(self.batch);
+            let mut pending = Vec::with_capacity(size);
             let mut sent = Ok(());
             for result in results_rx.iter() {
-                batch.push(result);
-                if batch.len() >= self.batch {
-                    sent = self.finish_batch(std::mem::take(&mut batch));
+                pending.push(result);
+                if pending.len() >= size {
+                    sent = batch(self, std::mem::take(&mut pending));
                     if sent.is_err() {
                         break;
                     }
                 }
             }
             if sent.is_err() {
-                // The receiver is gone: the parsers stop at their next file.
+                // The receiver is gone: the workers stop at their next item.
                 stop.store(true, Ordering::Relaxed);
                 drop(results_rx);
                 return sent;
             }
-            self.finish_batch(batch)
+            batch(self, pending)
+        })
+    }
+
+    /// The story features of the files in [`Worker::unfeatured`], read again now that every
+    /// article is listed: the list comes first, and the linker, which starts then, takes the
+    /// features as they come. Each batch is kept in the store and sent.
+    fn features_of_unfeatured(&mut self) -> Sent {
+        let mut files = std::mem::take(&mut self.unfeatured);
+        files.sort_unstable();
+        files.dedup();
+        // A file that cannot be read now was reported when it was listed, or is gone.
+        let features = |path: &PathBuf| match ingest::read_path(path) {
+            Ok(parsed) => parsed.articles.iter().map(stored_features).collect(),
+            Err(_) => Vec::new(),
+        };
+        self.in_parallel(&files, features, |worker, batch| {
+            let features = batch.into_iter().flat_map(|(_, f)| f).collect();
+            worker.save_and_send_features(features)
         })
     }
 
@@ -333,7 +377,6 @@ impl Worker {
         }
         let count = chunk.len();
         let mut summaries = Vec::new();
-        let mut features = Vec::new();
         let mut removed = Vec::new();
         let mut cached = Vec::new();
         let mut failed_paths = Vec::new();
@@ -342,7 +385,6 @@ impl Worker {
                 Ok(Read {
                     summaries: new,
                     encoded,
-                    features: computed,
                     warnings,
                 }) => {
                     for warning in warnings {
@@ -351,7 +393,9 @@ impl Worker {
                     let kept: HashSet<ArticleId> = new.iter().map(|s| s.id).collect();
                     removed.extend(old_ids.iter().filter(|id| !kept.contains(id)));
                     summaries.extend(new);
-                    features.extend(computed);
+                    if self.features {
+                        self.unfeatured.push(file.path.clone());
+                    }
                     // Summaries that cannot be encoded are not cached: parsed again next time.
                     cached.extend(encoded.map(|summaries| RawCachedFile {
                         path: file.path.clone(),
@@ -378,7 +422,6 @@ impl Worker {
                 move |store: &Store| store.cache_put_encoded(&cached).map_err(|e| e.to_string());
             self.cache(Box::new(write))?;
         }
-        self.save_and_send_features(features)?;
         if !failed_paths.is_empty() {
             let write =
                 move |store: &Store| store.cache_remove(&failed_paths).map_err(|e| e.to_string());
@@ -482,6 +525,9 @@ const CHANNEL_WRITES: usize = 16;
 /// A file to parse, and the ids the cache held for it (to tell which ones it no longer holds).
 type ToParse = (Found, Vec<ArticleId>);
 
+/// The cached files read, with the ids of their articles.
+type CachedIds = Vec<(PathBuf, Vec<ArticleId>)>;
+
 /// What the cache knew of a file.
 struct Known {
     size: u64,
@@ -520,13 +566,11 @@ fn decode_and_send(
     }
 }
 
-/// What the loader keeps of a parsed file: its list rows, its articles' story features and its
-/// warnings.
+/// What the loader keeps of a parsed file: its list rows and its warnings.
 struct Read {
     summaries: Vec<Summary>,
     /// The summaries as the cache keeps them, encoded here on the parsing cores.
     encoded: Option<Vec<u8>>,
-    features: Vec<Stored>,
     warnings: Vec<String>,
 }
 
@@ -536,7 +580,6 @@ impl From<Parsed> for Read {
         Read {
             encoded: encode_summaries(&summaries),
             summaries,
-            features: parsed.articles.iter().map(stored_features).collect(),
             warnings: parsed.warnings,
         }
     }
