@@ -175,73 +175,90 @@ struct Link {
 }
 
 /// Evidence for candidates (articles, or stories by their root) while one article is added;
-/// reset by generation, not by clearing.
+/// reset by generation, not by clearing. One [`Mark`] per candidate, side by side, so that
+/// counting a key for a candidate touches one cache line, not one per field: at 100k articles
+/// the marks no longer fit in the cache and each touch is a miss.
 #[derive(Default)]
 struct Tally {
-    stamp: Vec<u32>,
-    score: Vec<f32>,
-    /// Independent evidence, in halves (a Han pair counts one half, a name two).
-    count: Vec<u16>,
-    /// Shared multi-word names, in halves: their words are one piece of evidence, not two.
-    phrases: Vec<u16>,
-    strong: Vec<bool>,
-    /// The last key (by serial) counted for a story, so a key counts once per story.
-    last_key: Vec<u32>,
+    marks: Vec<Mark>,
     generation: u32,
     touched: Vec<u32>,
+}
+
+#[derive(Clone, Copy)]
+struct Mark {
+    /// The generation this mark was last reset in.
+    stamp: u32,
+    /// The last key (by serial) counted for the candidate, so a key counts once per candidate.
+    last_key: u32,
+    score: f32,
+    /// Independent evidence, in halves (a Han pair counts one half, a name two).
+    count: u16,
+    /// Shared multi-word names, in halves: their words are one piece of evidence, not two.
+    phrases: u16,
+    strong: bool,
+}
+
+impl Mark {
+    const FRESH: Mark = Mark {
+        stamp: 0,
+        last_key: u32::MAX,
+        score: 0.0,
+        count: 0,
+        phrases: 0,
+        strong: false,
+    };
 }
 
 impl Tally {
     fn start(&mut self, n: usize) {
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
-            self.stamp.iter_mut().for_each(|x| *x = 0);
+            self.marks.iter_mut().for_each(|m| m.stamp = 0);
             self.generation = 1;
         }
-        self.stamp.resize(n, 0);
-        self.score.resize(n, 0.0);
-        self.count.resize(n, 0);
-        self.phrases.resize(n, 0);
-        self.strong.resize(n, false);
-        self.last_key.resize(n, u32::MAX);
+        self.marks.resize(n, Mark::FRESH);
         self.touched.clear();
     }
 
     /// Adds one key's evidence to candidate `c`; false when this key was already counted.
     fn add(&mut self, c: u32, serial: u32, kind: Kind, contribution: f32, rare: bool) -> bool {
-        let ci = c as usize;
-        if self.stamp[ci] != self.generation {
-            self.stamp[ci] = self.generation;
-            self.score[ci] = 0.0;
-            self.count[ci] = 0;
-            self.phrases[ci] = 0;
-            self.strong[ci] = false;
-            self.last_key[ci] = u32::MAX;
+        let Some(mark) = self.marks.get_mut(c as usize) else {
+            return false;
+        };
+        if mark.stamp != self.generation {
+            *mark = Mark {
+                stamp: self.generation,
+                ..Mark::FRESH
+            };
             self.touched.push(c);
         }
-        if self.last_key[ci] == serial {
+        if mark.last_key == serial {
             return false;
         }
-        self.last_key[ci] = serial;
-        self.score[ci] += contribution;
+        mark.last_key = serial;
+        mark.score += contribution;
         match kind {
             // More than one key, less than two: with any other shared key it is enough.
-            _ if rare => self.count[ci] += 3,
-            Kind::Phrase => self.phrases[ci] += 2,
-            Kind::Han | Kind::Stem => self.count[ci] += 1,
-            _ if kind.strong() => self.strong[ci] = true,
-            _ => self.count[ci] += 2,
+            _ if rare => mark.count += 3,
+            Kind::Phrase => mark.phrases += 2,
+            Kind::Han | Kind::Stem => mark.count += 1,
+            _ if kind.strong() => mark.strong = true,
+            _ => mark.count += 2,
         }
         true
     }
 
     /// (score, enough independent evidence, strong); `needed` in halves.
     fn evidence(&self, c: u32, needed: u16) -> (f32, bool, bool) {
-        let ci = c as usize;
-        let independent = self.count[ci].saturating_sub(self.phrases[ci]);
-        (self.score[ci], independent >= needed, self.strong[ci])
+        let mark = self.marks.get(c as usize).copied().unwrap_or(Mark::FRESH);
+        let independent = mark.count.saturating_sub(mark.phrases);
+        (mark.score, independent >= needed, mark.strong)
     }
 }
+
+/// [`StoryIndex::days`] of an article without a day (or one past `i32`, which no date is).
+const NO_DAY: i32 = i32::MIN;
 
 /// Serialisable as a whole (scratch space aside), so that the store keeps the links and a restart
 /// does not compute them again ([`super::persist::save_index`]).
@@ -255,6 +272,9 @@ pub struct StoryIndex {
     df: Vec<u32>,
     postings: Vec<Vec<u32>>,
     docs: Vec<Doc>,
+    /// Each article's day, as [`Doc::day`] has it (`NO_DAY` for none), side by side: read for
+    /// every candidate, it must not cost a cache miss into the larger `docs`.
+    days: Vec<i32>,
     /// Languages by number (0: unknown), with how many articles each has.
     langs: HashMap<Box<str>, u16>,
     lang_names: Vec<Box<str>>,
@@ -293,6 +313,7 @@ impl StoryIndex {
             df: Vec::new(),
             postings: Vec::new(),
             docs: Vec::new(),
+            days: Vec::new(),
             langs: HashMap::new(),
             lang_names: vec!["".into()],
             lang_docs: vec![0],
@@ -507,6 +528,8 @@ impl StoryIndex {
             lang,
             keys,
         });
+        self.days
+            .push(day.and_then(|d| i32::try_from(d).ok()).unwrap_or(NO_DAY));
         self.by_id.insert(id, d);
         self.links.push(Vec::new());
         self.parent.push(d);
@@ -629,7 +652,9 @@ impl StoryIndex {
             let from = posting.len().saturating_sub(self.params.scan);
             // Most recent first: the member of a story that counts a key is the latest one.
             for &c in posting[from..].iter().rev() {
-                let (factor, _) = self.time_factor(day, self.docs[c as usize].day);
+                let then = self.days.get(c as usize).copied().unwrap_or(NO_DAY);
+                let (factor, _) =
+                    self.time_factor(day, (then != NO_DAY).then_some(i64::from(then)));
                 self.docs_tally
                     .add(c, serial, kind, contribution * factor, rare);
                 let story = self.find(c);
