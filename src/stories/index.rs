@@ -71,7 +71,9 @@ pub struct Params {
     pub undated: f32,
     /// Strong keys (URL, post, copy) link only this close in time, in days.
     pub strong_days: i64,
-    /// The most recent articles looked at per key.
+    /// The most recent articles looked at per key. 32 scores as 64 did on the multilingual dev
+    /// set (B-cubed 69.24) and better on the generated 100k (88.80 against 87.81: a common key's
+    /// older articles are mostly other stories), in less time.
     pub scan: usize,
     /// The score a story needs from all its articles together, to link through its best one.
     pub story_threshold: f32,
@@ -114,7 +116,7 @@ impl Default for Params {
             half_days: 10.0,
             undated: 0.6,
             strong_days: 60,
-            scan: 64,
+            scan: 32,
             bridge: 1.5,
             keys_per_evidence: 20,
             story_threshold: 8.0,
