@@ -3,7 +3,9 @@
 //!
 //! The loop draws the first frame before the library has loaded, then blocks on three channels
 //! (terminal events, loader events, signals) with no timeout: nothing is redrawn without an event,
-//! so an idle reader uses no CPU. Loader events are drained in batches before drawing. Story
+//! so an idle reader uses no CPU. Loader events are drained in batches before drawing, and frames
+//! for loader events alone are drawn at most every [`LOADING_FRAME`] (a timer set by such an
+//! event draws the last one). Story
 //! features go to the linking thread ([`crate::library::linker`]), which wakes the loop when
 //! links change.
 
@@ -28,12 +30,18 @@ use crate::library::load::{self, LoadEvent, Source};
 use action::Action;
 use anyhow::Context as _;
 use app::App;
-use crossbeam_channel::{Receiver, never, select, unbounded};
+use crossbeam_channel::{Receiver, after, never, select, unbounded};
 use keymap::Keymap;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use std::time::{Duration, Instant};
 
 /// Loader events handled before a frame is drawn.
 const MAX_BATCH: usize = 50_000;
+
+/// The least time between two frames drawn for loader events alone: while a large library
+/// loads, a frame per batch would take a core's share from parsing, and each frame drawn later
+/// gathers more batches into one merge. Keys and other events draw at once.
+const LOADING_FRAME: Duration = Duration::from_millis(50);
 
 /// Runs the reader over `sources` until the user quits.
 pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
@@ -67,7 +75,13 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
     let mut then_load: Vec<Source> = Vec::new();
     let keys = terminal_events();
     let (quotes_tx, quotes_found) = unbounded();
+    let mut last_frame = Instant::now();
+    // Fires when a frame put off for loader events is due (see LOADING_FRAME).
+    let mut frame_due: Receiver<Instant> = never();
+    let mut frame_pending = false;
     while !app.quit {
+        // Whether this turn's event may wait for the next frame.
+        let mut may_wait = false;
         select! {
             recv(keys) -> ev => match ev {
                 Ok(Ok(ev)) => handle_terminal_event(&mut app, ev),
@@ -81,6 +95,8 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
                     let pending = std::iter::once(ev).chain(loader.try_iter().take(MAX_BATCH));
                     if handle_load_events(&mut app, &linker, pending) {
                         loader = never();
+                    } else {
+                        may_wait = true;
                     }
                 }
                 Err(_) => {
@@ -108,6 +124,7 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
                 }
             }
             recv(signals) -> _ => app.quit = true,
+            recv(frame_due) -> _ => {}
         }
         if let Some(article) = app.quotes_wanted.take() {
             // A copy for the thread: the app keeps its own to show meanwhile.
@@ -133,7 +150,19 @@ pub fn run(sources: Vec<Source>, ctx: Context) -> anyhow::Result<()> {
             }
         }
         if !app.quit {
-            guard.terminal.draw(|f| draw(&app, f))?;
+            let due = last_frame + LOADING_FRAME;
+            let now = Instant::now();
+            if may_wait && now < due {
+                if !frame_pending {
+                    frame_due = after(due - now);
+                    frame_pending = true;
+                }
+            } else {
+                guard.terminal.draw(|f| draw(&app, f))?;
+                last_frame = Instant::now();
+                frame_due = never();
+                frame_pending = false;
+            }
         }
     }
     drop(guard);
