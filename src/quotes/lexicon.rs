@@ -76,6 +76,9 @@ pub struct LexiconFile {
     pub nominative: HashMap<String, Vec<String>>,
     /// Abbreviations whose point ends no sentence ("Dr.", "z. B.", "bzw."), without the point.
     pub abbreviations: Vec<String>,
+    /// Naming words that quote a judgement after a verb of saying ("bezeichnete ihn als „…“"):
+    /// speech, not a name.
+    pub judging: Vec<String>,
 }
 
 /// What a cue does with the speaker.
@@ -103,6 +106,7 @@ mod flag {
     pub const NEVER: u16 = 1 << 10;
     pub const SOURCE: u16 = 1 << 11;
     pub const ABBREVIATION: u16 = 1 << 12;
+    pub const JUDGING: u16 = 1 << 13;
 }
 
 /// A compiled lexicon (one language, or all of them merged).
@@ -166,6 +170,7 @@ impl Lexicon {
         add(&file.never_speakers, flag::NEVER);
         add(&file.source_cues, flag::SOURCE);
         add(&file.abbreviations, flag::ABBREVIATION);
+        add(&file.judging, flag::JUDGING);
         let role_list: Vec<String> = file
             .roles
             .iter()
@@ -343,6 +348,11 @@ impl Lexicon {
         self.has(word, flag::NOUN)
     }
 
+    /// A naming word that quotes a judgement after a verb of saying ("als").
+    pub fn is_judging(&self, word: &str) -> bool {
+        self.has(word, flag::JUDGING)
+    }
+
     /// An abbreviation whose point ends no sentence ("Dr", "bzw").
     pub fn is_abbreviation(&self, word: &str) -> bool {
         self.has(word, flag::ABBREVIATION)
@@ -473,7 +483,8 @@ fn merge(into: &mut LexiconFile, from: &LexiconFile) {
         never_speakers,
         adverb_endings,
         source_cues,
-        abbreviations
+        abbreviations,
+        judging
     );
     into.nominative
         .extend(from.nominative.iter().map(|(k, v)| (k.clone(), v.clone())));

@@ -408,6 +408,16 @@ pub(crate) fn attribute(
         .next()
         .unwrap_or("");
     att.naming = lex.is_naming(last_word.trim_matches(|c: char| !c.is_alphanumeric()));
+    // "X bezeichnete den Plan als „…“", "würdigte ihn als „…“": after a verb of saying, "als"
+    // quotes the judgement someone spoke, not a name.
+    if att.naming
+        && lex.is_judging(last_word)
+        && lex.cues(before).iter().any(|c| c.2 == CueKind::Verb)
+    {
+        att.naming = false;
+        att.speechy = true;
+        att.adjacent = true;
+    }
     att.after_article = lex.is_definite(last_word);
     // Only short quotes need it (speech or term); skip the word lookups for the rest.
     att.speechy = short && (has_reported(lex, before) || has_reported(lex, after));

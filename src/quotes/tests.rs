@@ -568,3 +568,27 @@ fn reported_speech_continues_its_source() {
     );
     assert_eq!(got, vec![said("sicher und offen", "Rolf Eck")]);
 }
+
+#[test]
+fn a_judgement_after_als_is_speech_and_prepositions_are_no_names() {
+    let got = speech(
+        "de",
+        &[
+            "Die Forscherin Jana Roth bezeichnete den Fund als „einen großen Schritt für die Stadt“.",
+            "Über den Zoo sagte Karl Fink: „Die Tiere haben mehr Platz als früher.“",
+        ],
+    );
+    assert_eq!(
+        got,
+        vec![
+            said("einen großen Schritt für die Stadt", "Jana Roth"),
+            said("Die Tiere haben mehr Platz als früher.", "Karl Fink"),
+        ]
+    );
+    // Without a verb of saying, "als" still names: der Verein „…“ is known as a term.
+    let quotes = extract(&article(
+        Some("de"),
+        &["Das Fest ist bekannt als „Blaue Nacht“."],
+    ));
+    assert_eq!(quotes[0].kind, QuoteKind::Term);
+}
