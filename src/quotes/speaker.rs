@@ -503,8 +503,17 @@ pub(crate) fn attribute(
         att.speaker = Some(sp);
         return att;
     }
-    if !lex.cues(before).is_empty() {
+    let cues_before = lex.cues(before);
+    if !cues_before.is_empty() {
         att.speechy = true;
+    }
+    // "…, eine zweite, die auf Russisch erklärte, „…“": a cue in a relative clause speaks for the
+    // clause's antecedent, which no subject of the sentence names.
+    if cues_before
+        .last()
+        .is_some_and(|&(s, _, _)| in_relative_clause(lex, &before[..s]))
+    {
+        return att;
     }
     let sentence = before_trim.trim_end_matches(':');
     // "BKA-Chef Berg: „…“": a short phrase and a colon name the speaker without a verb.
@@ -552,6 +561,18 @@ pub(crate) fn attribute(
         att.speaker = Some(Speaker::Name(n));
     }
     att
+}
+
+/// The words before a cue are a relative clause: a comma, then a definite article as a relative
+/// pronoun ("…, die auf Russisch erklärte").
+fn in_relative_clause(lex: &Lexicon, head: &str) -> bool {
+    let Some(comma) = head.rfind(',') else {
+        return false;
+    };
+    head[comma + 1..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| lex.is_definite(w))
 }
 
 /// The sentence opens with a short subject and a subjunctive ("Der Bau sei", "Jeder Bürger

@@ -592,3 +592,18 @@ fn a_judgement_after_als_is_speech_and_prepositions_are_no_names() {
     ));
     assert_eq!(quotes[0].kind, QuoteKind::Term);
 }
+
+#[test]
+fn a_cue_in_a_relative_clause_names_no_subject_of_the_sentence() {
+    let quotes = extract(&article(
+        Some("de"),
+        &[
+            "Der erste Brief kam am Montag, dann ein zweiter, der freundlich erklärte, es wäre “eine schöne Sache“, zu kommen.",
+        ],
+    ));
+    let q = quotes
+        .iter()
+        .find(|q| q.text == "eine schöne Sache")
+        .unwrap();
+    assert_ne!(q.speaker.as_deref(), Some("Der erste Brief"));
+}
