@@ -10,7 +10,12 @@
 //! marked `nested` (predictions that match only those are then left out, not counted as wrong).
 //! Speaker accuracy is over matched quotes whose gold speaker is a name (not null, not a
 //! pronoun): the predicted speaker must equal, contain or be contained in the gold one after
-//! folding case.
+//! folding case, compared word by word (the words of one are all words of the other, so "Franz
+//! Berg" matches "der Minister Franz Berg" but "er" does not match "Berger"). Demonstrative and
+//! relative pronouns ("der", "dieser", "welche", "letztere") count as pronouns, not names: the
+//! gold label is then a reference, like "er", not a name. Gold quotes that share one span (the
+//! same words annotated twice) are matched by a prediction with the speaker it gives, when one
+//! of them has it.
 
 use serde::Deserialize;
 use std::io::BufRead;
@@ -39,7 +44,44 @@ const MARKS: &[char] = &[
     '"', '\'', '“', '”', '„', '‟', '‘', '’', '‚', '«', '»', '‹', '›', '「', '」', '『', '』',
 ];
 const PRONOUNS: &[&str] = &[
-    "er", "sie", "es", "ich", "wir", "ihr", "man", "he", "she", "they", "it", "i", "we",
+    "er",
+    "sie",
+    "es",
+    "ich",
+    "wir",
+    "ihr",
+    "man",
+    "ihm",
+    "ihn",
+    "ihnen",
+    "he",
+    "she",
+    "they",
+    "it",
+    "i",
+    "we", // Demonstrative and relative pronouns: a reference, not a name.
+    "der",
+    "die",
+    "das",
+    "dem",
+    "den",
+    "dessen",
+    "deren",
+    "dieser",
+    "diese",
+    "dieses",
+    "diesem",
+    "diesen",
+    "jener",
+    "jene",
+    "welcher",
+    "welche",
+    "welches",
+    "letzterer",
+    "letztere",
+    "letzteres",
+    "ersterer",
+    "erstere",
 ];
 
 fn article(doc: &Doc) -> Article {
@@ -122,11 +164,27 @@ impl Score {
     }
 }
 
-fn fold(s: &str) -> String {
+/// A speaker's words, case folded, without the punctuation around them ("(SPD)", „Die Zeit“).
+fn words(s: &str) -> Vec<String> {
     s.to_lowercase()
         .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The predicted speaker names the gold one: the words of one are all among the other's.
+fn same_speaker(predicted: Option<&str>, gold: &str) -> bool {
+    let (p, g) = (words(predicted.unwrap_or("")), words(gold));
+    let within = |a: &[String], b: &[String]| a.iter().all(|w| b.contains(w));
+    !p.is_empty() && !g.is_empty() && (within(&p, &g) || within(&g, &p))
+}
+
+/// A gold speaker that is a name, not a pronoun or no one.
+fn named(g: &Gold) -> Option<&str> {
+    g.speaker
+        .as_deref()
+        .filter(|s| !PRONOUNS.contains(&s.trim().to_lowercase().as_str()))
 }
 
 fn main() -> anyhow::Result<()> {
@@ -171,7 +229,13 @@ fn main() -> anyhow::Result<()> {
                 }
             }
         }
-        pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
+        // Largest overlap first; between gold quotes of one span, the one whose speaker the
+        // prediction gives.
+        let agrees = |pi: usize, gi: usize| {
+            let g = &doc.quotes[gi];
+            named(g).is_some_and(|gs| same_speaker(quotes[pi].speaker.as_deref(), gs))
+        };
+        pairs.sort_by_key(|&(o, pi, gi)| (std::cmp::Reverse(o), !agrees(pi, gi)));
         let mut pred_match = vec![None; pred.len()];
         let mut gold_match = vec![None; gold.len()];
         for (_, pi, gi) in pairs {
@@ -189,16 +253,10 @@ fn main() -> anyhow::Result<()> {
                 match found {
                     Some(pi) => {
                         score.tp += 1;
-                        let named = g
-                            .speaker
-                            .as_deref()
-                            .filter(|s| !PRONOUNS.contains(&s.trim().to_lowercase().as_str()));
-                        if let Some(gs) = named {
+                        if let Some(gs) = named(g) {
                             score.speaker_total += 1;
-                            let ps = quotes[pi].speaker.as_deref().map(fold).unwrap_or_default();
-                            let gs = fold(gs);
-                            let right = !ps.is_empty() && (ps.contains(&gs) || gs.contains(&ps));
-                            if right {
+                            let ps = quotes[pi].speaker.as_deref().unwrap_or_default();
+                            if same_speaker(Some(ps), gs) {
                                 score.speaker_right += 1;
                             } else if verbose && !flat_mode {
                                 eprintln!(

@@ -74,6 +74,11 @@ pub struct LexiconFile {
     /// adjective ending it takes in the nominative (["ein", "er"]), so "eines offiziellen
     /// Sprechers" reads "ein offizieller Sprecher". Languages without case leave it out.
     pub nominative: HashMap<String, Vec<String>>,
+    /// Abbreviations whose point ends no sentence ("Dr.", "z. B.", "bzw."), without the point.
+    pub abbreviations: Vec<String>,
+    /// Naming words that quote a judgement after a verb of saying ("bezeichnete ihn als „…“"):
+    /// speech, not a name.
+    pub judging: Vec<String>,
 }
 
 /// What a cue does with the speaker.
@@ -100,6 +105,8 @@ mod flag {
     pub const NOUN: u16 = 1 << 9;
     pub const NEVER: u16 = 1 << 10;
     pub const SOURCE: u16 = 1 << 11;
+    pub const ABBREVIATION: u16 = 1 << 12;
+    pub const JUDGING: u16 = 1 << 13;
 }
 
 /// A compiled lexicon (one language, or all of them merged).
@@ -162,6 +169,8 @@ impl Lexicon {
         add(&file.nouns, flag::NOUN);
         add(&file.never_speakers, flag::NEVER);
         add(&file.source_cues, flag::SOURCE);
+        add(&file.abbreviations, flag::ABBREVIATION);
+        add(&file.judging, flag::JUDGING);
         let role_list: Vec<String> = file
             .roles
             .iter()
@@ -262,7 +271,25 @@ impl Lexicon {
                 let kind = *self.cue_kinds.get(m.pattern().as_usize())?;
                 Some((m.start(), m.end(), kind))
             })
+            .filter(|&(_, e, kind)| kind != CueKind::Before || self.opens_noun_phrase(&text[e..]))
             .collect()
+    }
+
+    /// The text starts with a noun phrase: a capitalised word, a quoted name or a determiner
+    /// ("laut dem Minister", "so Berg", "laut „Reuters“"), not a verb or an adverb ("so würden
+    /// sie", "laut lachen"): "laut" and "so" name a source only before one.
+    fn opens_noun_phrase(&self, text: &str) -> bool {
+        // "laut." or "laut," ends its phrase: an adverb.
+        if !text.starts_with(char::is_whitespace) {
+            return false;
+        }
+        let Some(word) = text.split_whitespace().next() else {
+            return false;
+        };
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        word.starts_with(|c: char| c.is_uppercase() || !c.is_alphanumeric())
+            || self.is_definite(bare)
+            || self.is_function_word(bare) && !self.is_stop(bare)
     }
 
     /// A cue whose speaker is the document named after it ("heißt es").
@@ -319,6 +346,16 @@ impl Lexicon {
 
     pub fn is_noun_of_saying(&self, word: &str) -> bool {
         self.has(word, flag::NOUN)
+    }
+
+    /// A naming word that quotes a judgement after a verb of saying ("als").
+    pub fn is_judging(&self, word: &str) -> bool {
+        self.has(word, flag::JUDGING)
+    }
+
+    /// An abbreviation whose point ends no sentence ("Dr", "bzw").
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.has(word, flag::ABBREVIATION)
     }
 
     /// A word that is never a speaker (a language name).
@@ -445,7 +482,9 @@ fn merge(into: &mut LexiconFile, from: &LexiconFile) {
         naming,
         never_speakers,
         adverb_endings,
-        source_cues
+        source_cues,
+        abbreviations,
+        judging
     );
     into.nominative
         .extend(from.nominative.iter().map(|(k, v)| (k.clone(), v.clone())));

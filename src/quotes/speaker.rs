@@ -78,8 +78,34 @@ fn is_quote_char(c: char) -> bool {
     )
 }
 
+/// A full stop at byte `dot` of `text` that ends a sentence: one followed by white space, or one
+/// glued to the next sentence's capital ("sagte Berg.Danach"), and not the point of an initial
+/// ("J. Smith"), an ordinal or a number ("am 3. Mai", "Benedikt XVI.") or an abbreviation ("Dr.",
+/// "z. B.").
+fn ends_sentence(lex: &Lexicon, text: &str, dot: usize, next: Option<char>) -> bool {
+    let before = &text[..dot];
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '.' || c == '(')
+        .next()
+        .unwrap_or("");
+    let glued = next.is_some_and(char::is_uppercase)
+        && word.chars().next_back().is_some_and(char::is_lowercase);
+    if !(next.is_none_or(char::is_whitespace) || glued) {
+        return false;
+    }
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    // Ordinals have one or two digits ("3. Mai", "20. Jahrhundert"); a year ends sentences.
+    let ordinal = (1..=2).contains(&word.len()) && word.chars().all(|c| c.is_ascii_digit());
+    let roman = !word.is_empty()
+        && word.len() <= 5
+        && word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'));
+    !(initial || ordinal || roman || lex.is_abbreviation(word))
+}
+
 /// The part of the sentence before a quote: back to a sentence end or another quote.
-fn before_window(text: &str, open: usize) -> &str {
+fn before_window<'a>(lex: &Lexicon, text: &'a str, open: usize) -> &'a str {
     let from = floor_boundary(text, open.saturating_sub(WINDOW));
     let slice = &text[from..open];
     // Backwards from the quote, so the work is the length of the sentence, not of the window.
@@ -95,7 +121,12 @@ fn before_window(text: &str, open: usize) -> &str {
         {
             return &slice[i + c.len_utf8()..];
         }
-        if matches!(c, '.' | '!' | '?') && next.is_some_and(char::is_whitespace) {
+        let end = match c {
+            '!' | '?' => next.is_some_and(char::is_whitespace),
+            '.' => next.is_some() && ends_sentence(lex, slice, i, next),
+            _ => false,
+        };
+        if end {
             return &slice[i + 1..];
         }
         next = Some(c);
@@ -104,7 +135,7 @@ fn before_window(text: &str, open: usize) -> &str {
 }
 
 /// The part of the sentence after a quote: up to a sentence end or another quote.
-fn after_window(text: &str, close_end: usize) -> &str {
+fn after_window<'a>(lex: &Lexicon, text: &'a str, close_end: usize) -> &'a str {
     let to = ceil_boundary(text, close_end + WINDOW);
     let slice = &text[close_end.min(to)..to];
     let mut end = slice.len();
@@ -114,15 +145,16 @@ fn after_window(text: &str, close_end: usize) -> &str {
             end = i;
             break;
         }
-        if matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|(_, n)| n.is_whitespace()) {
-            // Not the end when it is an initial ("J. Smith") or the first thing after the quote.
-            let word_before = slice[..i].rsplit(char::is_whitespace).next().unwrap_or("");
-            let initial =
-                word_before.chars().count() == 1 && word_before.chars().all(char::is_uppercase);
-            if !initial && !slice[..i].trim().is_empty() {
-                end = i;
-                break;
-            }
+        let next = chars.peek().map(|&(_, n)| n);
+        let stop = match c {
+            '!' | '?' => next.is_none_or(char::is_whitespace),
+            '.' => ends_sentence(lex, slice, i, next),
+            _ => false,
+        };
+        // Not the end when it is the first thing after the quote.
+        if stop && !slice[..i].trim().is_empty() {
+            end = i;
+            break;
         }
     }
     &slice[..end]
@@ -233,8 +265,24 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
                 && (lex.is_role(ws[a - 1].text) || lex.is_title(ws[a - 1].text))
         })
         .copied();
-    let alone = (ws.len() == 1 && runs.len() == 1).then(|| runs[0]);
-    if let Some(run) = long.or(after_role).or(alone) {
+    // "Ähnlich äußerte sich …": a lone word with an adverb's ending is no name.
+    let alone =
+        (ws.len() == 1 && runs.len() == 1 && !lex.has_adverb_ending(ws[0].text)).then(|| runs[0]);
+    // "wird Berg zitiert", "hatte Berg damals gesagt", "wird Berg in der Zeitung zitiert": one
+    // name after auxiliaries and adverbs, before a preposition or nothing.
+    let plain_stop = |w: &Word<'_>| lex.is_stop(w.text) && !lex.is_function_word(w.text);
+    let among_stops = runs
+        .first()
+        .filter(|&&(a, b)| {
+            b - a == 1
+                && !lex.has_adverb_ending(ws[a].text)
+                && ws[..a].iter().all(plain_stop)
+                && ws
+                    .get(b)
+                    .is_none_or(|w| lex.is_stop(w.text) && !capitalised(w.text))
+        })
+        .copied();
+    if let Some(run) = long.or(after_role).or(alone).or(among_stops) {
         return Some(Speaker::Name(join(run)));
     }
     // No name: the phrase as a role, up to its first comma, when it is one: it holds a role word,
@@ -349,8 +397,8 @@ pub(crate) fn attribute(
     short: bool,
     prev_text: &str,
 ) -> Attribution {
-    let before = before_window(open_text, open);
-    let after = after_window(close_text, close_end);
+    let before = before_window(lex, open_text, open);
+    let after = after_window(lex, close_text, close_end);
     let mut att = Attribution::default();
     let before_trim = before.trim_end();
     att.colon = before_trim.ends_with(':');
@@ -360,6 +408,16 @@ pub(crate) fn attribute(
         .next()
         .unwrap_or("");
     att.naming = lex.is_naming(last_word.trim_matches(|c: char| !c.is_alphanumeric()));
+    // "X bezeichnete den Plan als „…“", "würdigte ihn als „…“": after a verb of saying, "als"
+    // quotes the judgement someone spoke, not a name.
+    if att.naming
+        && lex.is_judging(last_word)
+        && lex.cues(before).iter().any(|c| c.2 == CueKind::Verb)
+    {
+        att.naming = false;
+        att.speechy = true;
+        att.adjacent = true;
+    }
     att.after_article = lex.is_definite(last_word);
     // Only short quotes need it (speech or term); skip the word lookups for the rest.
     att.speechy = short && (has_reported(lex, before) || has_reported(lex, after));
@@ -403,9 +461,20 @@ pub(crate) fn attribute(
                 let phrase = phrase_after(lex, &lead[e..]);
                 att.speaker = reduce(lex, phrase).or(Some(Speaker::Anaphor(None)));
             }
+            // „…“, betont sie: a pronoun after the quote stands for the speaker a cue before it
+            // names ("X sagte dazu: „…“, betont sie").
+            if matches!(att.speaker, Some(Speaker::Anaphor(_)))
+                && let Some((cue, sp)) = cue_before(lex, before)
+            {
+                att.cue = Some(cue.to_string());
+                att.speaker = Some(sp);
+            }
             return att;
         }
-        if subject_words <= MAX_SUBJECT_WORDS
+        // "„…“ gegeben, von dem laut Polizei …": a source named words after the quote is the
+        // source of what follows, not of the quote.
+        if kind != CueKind::Before
+            && subject_words <= MAX_SUBJECT_WORDS
             && !subject.contains(['.', '!', '?', ';'])
             && !starts_sentence_with_new_clause(subject)
         {
@@ -426,11 +495,111 @@ pub(crate) fn attribute(
     let _ = starts_sentence;
 
     // Before the quote: "X said: “…” / laut X „…“ / sagte X: „…“.
+    if let Some((cue, sp)) = cue_before(lex, before) {
+        att.speechy = true;
+        let tail = before.get(cue.as_ptr() as usize - before.as_ptr() as usize + cue.len()..);
+        att.adjacent = tail.is_some_and(|t| t.split_whitespace().count() <= MAX_SUBJECT_WORDS);
+        att.cue = Some(cue.to_string());
+        att.speaker = Some(sp);
+        return att;
+    }
     let cues_before = lex.cues(before);
     if !cues_before.is_empty() {
         att.speechy = true;
     }
-    for &(s, e, kind) in cues_before.iter().rev() {
+    // "…, eine zweite, die auf Russisch erklärte, „…“": a cue in a relative clause speaks for the
+    // clause's antecedent, which no subject of the sentence names.
+    if cues_before
+        .last()
+        .is_some_and(|&(s, _, _)| in_relative_clause(lex, &before[..s]))
+    {
+        return att;
+    }
+    let sentence = before_trim.trim_end_matches(':');
+    // "BKA-Chef Berg: „…“": a short phrase and a colon name the speaker without a verb.
+    if att.colon && sentence.split_whitespace().count() <= COLON_SPEAKER_WORDS {
+        let speaker = reduce(lex, sentence).filter(|sp| match sp {
+            Speaker::Name(_) => true,
+            Speaker::Role { phrase, .. } => phrase.split_whitespace().any(|w| lex.is_role(w)),
+            Speaker::Anaphor(_) => false,
+        });
+        if speaker.is_some() {
+            att.speaker = speaker;
+            att.adjacent = true;
+            return att;
+        }
+    }
+    // No cue named anyone: a name in the sentence before the quote ("wird Musk wie folgt
+    // zitiert: „…“"), its subject, or the subject of the sentence before ("Khan criticised the
+    // plan. “…”").
+    let from = before.as_ptr() as usize - open_text.as_ptr() as usize;
+    let previous = if from == 0 {
+        before_window(lex, prev_text, prev_text.len())
+    } else {
+        before_window(lex, open_text, from)
+    };
+    // „Der Bau sei „viel zu teuer“: the subject of a subjunctive is what was spoken of, not who
+    // spoke; the source is the one a cue of the sentence before names ("Berg sagte, …. Der Bau
+    // sei „…“"), else the subject of the sentence before, else the last speaker.
+    if subject_of_subjunctive(lex, sentence) {
+        att.speechy = true;
+        att.speaker = cue_before(lex, previous).map(|(_, sp)| sp).or_else(|| {
+            match subject_of(lex, previous.trim()) {
+                Some(Speaker::Name(n)) => Some(Speaker::Name(n)),
+                _ => None,
+            }
+        });
+        return att;
+    }
+    att.speaker = subject_of(lex, sentence).or_else(|| match reduce(lex, sentence) {
+        Some(Speaker::Name(n)) if n.contains(' ') => Some(Speaker::Name(n)),
+        _ => None,
+    });
+    if att.speaker.is_none()
+        && let Some(Speaker::Name(n)) = subject_of(lex, previous.trim())
+    {
+        att.speaker = Some(Speaker::Name(n));
+    }
+    att
+}
+
+/// The words before a cue are a relative clause: a comma, then a definite article as a relative
+/// pronoun ("…, die auf Russisch erklärte").
+fn in_relative_clause(lex: &Lexicon, head: &str) -> bool {
+    let Some(comma) = head.rfind(',') else {
+        return false;
+    };
+    head[comma + 1..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| lex.is_definite(w))
+}
+
+/// The sentence opens with a short subject and a subjunctive ("Der Bau sei", "Jeder Bürger
+/// könne"): reported speech whose subject is not its source.
+fn subject_of_subjunctive(lex: &Lexicon, sentence: &str) -> bool {
+    let ws = words(sentence);
+    let Some(verb) = ws.iter().position(|w| lex.is_reported(w.text)) else {
+        return false;
+    };
+    verb > 0
+        && verb <= SUBJUNCTIVE_SUBJECT_WORDS
+        && ws[..verb]
+            .iter()
+            .all(|w| !w.comma && !lex.is_cue_word(w.text) && !lex.is_pronoun(w.text))
+}
+
+/// Most words of the subject before a subjunctive that opens reported speech.
+const SUBJUNCTIVE_SUBJECT_WORDS: usize = 5;
+
+/// Most words of a phrase that names a speaker before a colon, with no verb ("Ein Sprecher der
+/// Polizei: „…“").
+const COLON_SPEAKER_WORDS: usize = 6;
+
+/// The last cue before a quote that names a speaker, and the speaker: "X said: “…”", "laut X
+/// „…“", "sagte X: „…“", "wie X sagte, sei „…“".
+fn cue_before<'a>(lex: &Lexicon, before: &'a str) -> Option<(&'a str, Speaker)> {
+    for (s, e, kind) in lex.cues(before).into_iter().rev() {
         let cue = &before[s..e];
         let tail = &before[e..];
         let head = &before[..s];
@@ -451,6 +620,11 @@ pub(crate) fn attribute(
                     .flatten()
                     .or_else(|| source_after(lex, tail))
             }
+            // "Wie der Minister am Montag erklärte, sei …": a verb that ends its clause has its
+            // subject in that clause, after the word that opens it.
+            CueKind::Verb if tail.trim_start().starts_with(',') => {
+                subordinate_subject(lex, head).or_else(|| reduce(lex, phrase_before(lex, head)))
+            }
             CueKind::Verb if subject_first(lex, head) => subject_of(lex, head)
                 .or_else(|| reduce(lex, phrase_before(lex, head)))
                 .or_else(|| reduce(lex, phrase_after(lex, tail))),
@@ -462,32 +636,26 @@ pub(crate) fn attribute(
             }
         };
         if let Some(sp) = speaker {
-            att.adjacent = tail.split_whitespace().count() <= MAX_SUBJECT_WORDS;
-            att.cue = Some(cue.to_string());
-            att.speaker = Some(sp);
-            return att;
+            return Some((cue, sp));
         }
     }
-    // No cue named anyone: a name in the sentence before the quote ("wird Musk wie folgt
-    // zitiert: „…“"), its subject, or the subject of the sentence before ("Khan criticised the
-    // plan. “…”").
-    let sentence = before_trim.trim_end_matches(':');
-    att.speaker = subject_of(lex, sentence).or_else(|| match reduce(lex, sentence) {
-        Some(Speaker::Name(n)) if n.contains(' ') => Some(Speaker::Name(n)),
-        _ => None,
-    });
-    if att.speaker.is_none() {
-        let from = before.as_ptr() as usize - open_text.as_ptr() as usize;
-        let previous = if from == 0 {
-            before_window(prev_text, prev_text.len())
-        } else {
-            before_window(open_text, from)
-        };
-        if let Some(Speaker::Name(n)) = subject_of(lex, previous.trim()) {
-            att.speaker = Some(Speaker::Name(n));
-        }
+    None
+}
+
+/// The subject of a clause that ends in its verb, from the clause's start: "wie der Minister
+/// Hans Berg am Montag", "als Berg".
+fn subordinate_subject(lex: &Lexicon, head: &str) -> Option<Speaker> {
+    let clause = head
+        .rfind([',', ';', ':', '(', ')', '–', '—'])
+        .map_or(head, |i| &head[i + 1..])
+        .trim();
+    let mut ws = clause.splitn(2, char::is_whitespace);
+    let opener = ws.next()?;
+    let rest = ws.next()?.trim_start();
+    if !lex.is_stop(opener) || lex.is_function_word(opener) {
+        return None;
     }
-    att
+    subject_of(lex, rest)
 }
 
 /// The document a source cue names ("heißt es in einer Mitteilung des Verbands"): from its

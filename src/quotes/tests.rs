@@ -495,3 +495,115 @@ fn a_document_speaks_after_a_source_cue() {
     );
     assert_eq!(got[1].1.as_deref(), Some("dem Schreiben des Verbands"));
 }
+
+#[test]
+fn sentence_ends_skip_ordinals_initials_and_abbreviations() {
+    let got = speech(
+        "de",
+        &[
+            "Am 3. Mai sagte Dr. Lena Quast, Leiterin des Museums: „Die Halle bleibt zu.“",
+            "„Das ist ein guter Anfang für uns“, sagte Tim Rehm.Danach sprach der Architekt Ole Brink.",
+        ],
+    );
+    assert_eq!(got[0], said("Die Halle bleibt zu.", "Lena Quast"));
+    assert_eq!(got[1], said("Das ist ein guter Anfang für uns", "Tim Rehm"));
+}
+
+#[test]
+fn german_clause_subjects_speak() {
+    let got = speech(
+        "de",
+        &[
+            "Wie die Stadträtin Greta Wolff am Abend erklärte, sei der Park „ein Ort für alle Bürger“.",
+            "„Wir bleiben bei unserem Nein zu diesem Plan“, wird Wolff in der Lokalzeitung zitiert.",
+            "Der Förster Udo Kamp sagte dazu im Radio: „Die Eichen sind gesund.“ „Wir pflanzen bald neue Bäume“, betonte er.",
+            "Ähnlich äußerte sich die Ärztin Mira Lenz: „Die Luft ist hier besser.“",
+        ],
+    );
+    assert_eq!(got[0], said("ein Ort für alle Bürger", "Greta Wolff"));
+    assert_eq!(
+        got[1],
+        said("Wir bleiben bei unserem Nein zu diesem Plan", "Wolff")
+    );
+    assert_eq!(got[2], said("Die Eichen sind gesund.", "Udo Kamp"));
+    assert_eq!(got[3], said("Wir pflanzen bald neue Bäume", "Udo Kamp"));
+    assert_eq!(got[4], said("Die Luft ist hier besser.", "Mira Lenz"));
+}
+
+#[test]
+fn a_short_phrase_before_a_colon_names_the_speaker() {
+    let got = speech(
+        "de",
+        &[
+            "Die Feuerwehr war schnell vor Ort. Einsatzleiter Paul Riedel: „Niemand wurde verletzt.“",
+        ],
+    );
+    assert_eq!(got, vec![said("Niemand wurde verletzt.", "Paul Riedel")]);
+}
+
+#[test]
+fn laut_and_so_name_a_source_only_before_a_noun_phrase() {
+    let lex = default_lexicons().for_lang(Some("de"));
+    assert_eq!(lex.cues("laut dem Minister").len(), 1);
+    assert_eq!(lex.cues("so Berg").len(), 1);
+    assert!(
+        lex.cues("sie lachten laut und so würden sie es tun")
+            .is_empty()
+    );
+    assert!(lex.cues("sie lachten laut. Dann gingen sie").is_empty());
+}
+
+#[test]
+fn reported_speech_continues_its_source() {
+    let got = speech(
+        "de",
+        &[
+            "Die Bauleiterin Ines Falk sprach am Morgen zu den Anwohnern. Die neue Straße sei „noch lange nicht fertig“.",
+        ],
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Ines Falk"));
+    let got = speech(
+        "de",
+        &["Der Kapitän Rolf Eck sagte, die Fähre fahre wieder. Der Hafen sei „sicher und offen“."],
+    );
+    assert_eq!(got, vec![said("sicher und offen", "Rolf Eck")]);
+}
+
+#[test]
+fn a_judgement_after_als_is_speech_and_prepositions_are_no_names() {
+    let got = speech(
+        "de",
+        &[
+            "Die Forscherin Jana Roth bezeichnete den Fund als „einen großen Schritt für die Stadt“.",
+            "Über den Zoo sagte Karl Fink: „Die Tiere haben mehr Platz als früher.“",
+        ],
+    );
+    assert_eq!(
+        got,
+        vec![
+            said("einen großen Schritt für die Stadt", "Jana Roth"),
+            said("Die Tiere haben mehr Platz als früher.", "Karl Fink"),
+        ]
+    );
+    // Without a verb of saying, "als" still names: der Verein „…“ is known as a term.
+    let quotes = extract(&article(
+        Some("de"),
+        &["Das Fest ist bekannt als „Blaue Nacht“."],
+    ));
+    assert_eq!(quotes[0].kind, QuoteKind::Term);
+}
+
+#[test]
+fn a_cue_in_a_relative_clause_names_no_subject_of_the_sentence() {
+    let quotes = extract(&article(
+        Some("de"),
+        &[
+            "Der erste Brief kam am Montag, dann ein zweiter, der freundlich erklärte, es wäre “eine schöne Sache“, zu kommen.",
+        ],
+    ));
+    let q = quotes
+        .iter()
+        .find(|q| q.text == "eine schöne Sache")
+        .unwrap();
+    assert_ne!(q.speaker.as_deref(), Some("Der erste Brief"));
+}
