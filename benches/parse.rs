@@ -103,21 +103,14 @@ fn generated() -> Vec<Vec<u8>> {
         .collect()
 }
 
+#[path = "support/thread_cpu.rs"]
+mod thread_cpu;
+use thread_cpu::thread_cpu_now;
+
 /// The CPU time the current thread has used.
 struct ThreadCpuTime {
     /// Values are durations, shown the way wall time is.
     wall: WallTime,
-}
-
-fn thread_cpu_now() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime writes one timespec through a valid pointer to a local.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
 
 impl Measurement for ThreadCpuTime {

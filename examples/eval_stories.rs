@@ -11,6 +11,12 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+// Linking runs on one thread: its CPU time, unlike its wall time, does not grow when other work
+// shares the machine.
+#[path = "../benches/support/thread_cpu.rs"]
+mod thread_cpu;
+use thread_cpu::thread_cpu_now as thread_cpu;
 use tidings::article::{Article, ArticleId, Block, BlockKind, Format, Location, Origin, Published};
 use tidings::stories::{Features, Params, StoryIndex, eval};
 
@@ -238,19 +244,6 @@ fn itn(path: &Path) -> Result<()> {
     );
     print("itn", &eval::score(&scored));
     Ok(())
-}
-
-/// This thread's CPU time: linking runs on one thread, and its CPU time does not grow when other
-/// work shares the machine, as its wall time does.
-fn thread_cpu() -> std::time::Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime writes one timespec through a valid pointer to a local.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
-    std::time::Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
 
 fn corpus(dir: &Path, truth: &Path, n: usize) -> Result<()> {

@@ -6,17 +6,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-/// This thread's CPU time.
-fn cpu_now() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime writes one timespec through a valid pointer to a local.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
-}
+#[path = "../benches/support/thread_cpu.rs"]
+mod thread_cpu;
+use thread_cpu::thread_cpu_now as cpu_now;
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
