@@ -246,6 +246,13 @@ fn itn(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The process's resident memory (Linux), to tell what the index adds.
+fn resident_kib() -> Option<i64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
 fn corpus(dir: &Path, truth: &Path, n: usize) -> Result<()> {
     let text = std::fs::read_to_string(truth)
         .with_context(|| format!("cannot read {}", truth.display()))?;
@@ -267,12 +274,16 @@ fn corpus(dir: &Path, truth: &Path, n: usize) -> Result<()> {
     let read_time = started.elapsed();
     let started = Instant::now();
     let cpu_started = thread_cpu();
+    let rss_before = resident_kib();
     let mut index = StoryIndex::with_params(params()?);
     for ((id, f, published), t) in read.iter().zip(&truth) {
         index.add(*id, f, *published, Some(&t.lang));
     }
     let link_time = started.elapsed();
     let link_cpu = thread_cpu().saturating_sub(cpu_started);
+    let index_kib = resident_kib()
+        .zip(rss_before)
+        .map(|(after, before)| after - before);
     let scored: Vec<_> = read
         .iter()
         .zip(&truth)
@@ -312,6 +323,14 @@ fn corpus(dir: &Path, truth: &Path, n: usize) -> Result<()> {
         n as f64 / link_time.as_secs_f64(),
         index.stories().len(),
     );
+    if let Some(kib) = index_kib {
+        let snapshot = tidings::stories::persist::snapshot_len(&index)?;
+        println!(
+            "{n} articles: the index adds {:.1} MiB resident; kept in the store it takes {:.1} MiB",
+            kib as f64 / 1024.0,
+            snapshot as f64 / (1024.0 * 1024.0)
+        );
+    }
     print(&format!("{n}"), &eval::score(&scored));
     Ok(())
 }

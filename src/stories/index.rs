@@ -11,38 +11,12 @@
 
 use super::features::Features;
 use super::fold::{self, skeleton};
+use super::keys::{Keys, Kind, key_hash};
+use super::postings::Postings;
 use crate::article::{ArticleId, Published};
 use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-
-/// What a key stands for; it decides the key's weight and whether it alone makes a link.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-enum Kind {
-    Name,
-    /// Two adjacent Han characters: overlapping pairs of one word are not independent, so each
-    /// counts half.
-    Han,
-    /// The first consonants of a name's skeleton ([`super::fold::stem`]): many names share one,
-    /// so it counts half.
-    Stem,
-    Phrase,
-    Handle,
-    Number,
-    Date,
-    /// A cited URL, or the article's own: one shared is enough.
-    Url,
-    /// A post id: one shared is enough.
-    Post,
-    /// A copied sentence: one shared is enough.
-    Copy,
-}
-
-impl Kind {
-    fn strong(self) -> bool {
-        matches!(self, Kind::Url | Kind::Post | Kind::Copy)
-    }
-}
 
 /// The knobs of linking. The defaults are tuned on the development data; they are rules about
 /// evidence and time, not about any name.
@@ -153,7 +127,6 @@ pub struct LinkedArticle {
 #[derive(Serialize, Deserialize)]
 struct Doc {
     id: ArticleId,
-    day: Option<i64>,
     lang: u16,
     /// Sorted, unique key ids.
     keys: Vec<u32>,
@@ -167,12 +140,19 @@ struct Evidence {
     group: u32,
 }
 
+/// A link as kept, on both its articles: what they share is found again from their keys when
+/// asked ([`StoryIndex::links_of`]), as keeping it would double the index's size.
 #[derive(Serialize, Deserialize)]
 struct Link {
     doc: u32,
     score: f32,
     /// Made by a shared URL, post or copied sentence.
     strong: bool,
+}
+
+/// A link of a new article while it is added, with the keys that made it.
+struct Found {
+    link: Link,
     shared: Vec<u32>,
 }
 
@@ -267,21 +247,19 @@ const NO_DAY: i32 = i32::MIN;
 #[derive(Serialize, Deserialize)]
 pub struct StoryIndex {
     params: Params,
-    keys: HashMap<Box<str>, u32>,
-    key_kind: Vec<Kind>,
-    /// The first surface form seen for a key, for `shared`.
-    key_label: Vec<Box<str>>,
-    df: Vec<u32>,
-    postings: Vec<Vec<u32>>,
+    keys: Keys,
+    /// Per key, the articles that have it; their number is the key's document frequency.
+    postings: Postings,
     docs: Vec<Doc>,
-    /// Each article's day, as [`Doc::day`] has it (`NO_DAY` for none), side by side: read for
-    /// every candidate, it must not cost a cache miss into the larger `docs`.
+    /// Each article's day since the epoch (`NO_DAY` for none), side by side: read for every
+    /// candidate, it must not cost a cache miss into the larger `docs`.
     days: Vec<i32>,
     /// Languages by number (0: unknown), with how many articles each has.
     langs: HashMap<Box<str>, u16>,
     lang_names: Vec<Box<str>>,
     lang_docs: Vec<u32>,
-    /// Document frequency of a key among one language's articles.
+    /// Document frequency of a key among one language's articles, for keys of more than one
+    /// article (a key of one is in its article's language only: see [`Self::lang_df`]).
     lang_df: HashMap<(u32, u16), u32>,
     by_id: HashMap<ArticleId, u32>,
     links: Vec<Vec<Link>>,
@@ -309,11 +287,8 @@ impl StoryIndex {
     pub fn with_params(params: Params) -> Self {
         StoryIndex {
             params,
-            keys: HashMap::new(),
-            key_kind: Vec::new(),
-            key_label: Vec::new(),
-            df: Vec::new(),
-            postings: Vec::new(),
+            keys: Keys::default(),
+            postings: Postings::default(),
             docs: Vec::new(),
             days: Vec::new(),
             langs: HashMap::new(),
@@ -348,35 +323,41 @@ impl StoryIndex {
         self.docs.is_empty()
     }
 
-    fn intern(&mut self, kind: Kind, key: String, label: &str) -> u32 {
-        if let Some(&k) = self.keys.get(key.as_str()) {
-            return k;
+    fn intern(&mut self, kind: Kind, hash: u64, label: &str) -> u32 {
+        let (k, new) = self.keys.intern(kind, hash, label);
+        if new {
+            self.postings.add_key();
         }
-        let k = self.key_kind.len() as u32;
-        self.keys.insert(key.into_boxed_str(), k);
-        self.key_kind.push(kind);
-        self.key_label.push(label.into());
-        self.df.push(0);
-        self.postings.push(Vec::new());
         k
+    }
+
+    /// How many articles of language `lang` have key `k`.
+    fn lang_df(&self, k: u32, lang: u16) -> u32 {
+        match self.postings.of(k) {
+            [] => 0,
+            &[only] => u32::from(self.docs[only as usize].lang == lang),
+            _ => self.lang_df.get(&(k, lang)).copied().unwrap_or(0),
+        }
     }
 
     /// The article's keys, sorted and unique, and the same keys as evidence: in groups of one
     /// feature each (a name's skeleton, then its stem), longest first, a key in the first group
     /// that has it.
     fn keys_of(&mut self, f: &Features) -> (Vec<u32>, Vec<Evidence>) {
-        // (kind, key, label, whether the key ends its group)
-        let mut found: Vec<(Kind, String, &str, bool)> = Vec::new();
+        // (kind, key's hash, label, whether the key ends its group)
+        let mut found: Vec<(Kind, u64, &str, bool)> = Vec::new();
         let stem = self.params.stem;
-        fn name<'f>(found: &mut Vec<(Kind, String, &'f str, bool)>, label: &'f str, stem: usize) {
+        let one = |space: u8, text: &[u8]| key_hash(space, [text]);
+        fn name<'f>(found: &mut Vec<(Kind, u64, &'f str, bool)>, label: &'f str, stem: usize) {
             let key = skeleton(label);
             if key.len() < 2 {
                 return;
             }
+            // A stem lives among the names: a name that is only consonants meets it.
             let short = (stem > 0).then(|| fold::stem(&key, stem)).flatten();
-            let short = short.map(|s| format!("n:{s}"));
+            let short = short.map(|s| key_hash(b'n', [s.as_bytes()]));
             let alone = short.is_none();
-            found.push((Kind::Name, format!("n:{key}"), label, alone));
+            found.push((Kind::Name, key_hash(b'n', [key.as_bytes()]), label, alone));
             if let Some(short) = short {
                 found.push((Kind::Stem, short, label, true));
             }
@@ -385,33 +366,34 @@ impl StoryIndex {
             if word.is_ascii() {
                 name(&mut found, word, stem);
             } else {
-                found.push((Kind::Han, format!("n:{word}"), word, true));
+                found.push((Kind::Han, one(b'n', word.as_bytes()), word, true));
             }
         }
         for word in &f.script_names {
             name(&mut found, word, stem);
         }
         for phrase in &f.phrases {
-            let key: Vec<String> = phrase.split(' ').map(skeleton).collect();
-            found.push((Kind::Phrase, format!("p:{}", key.join(" ")), phrase, true));
+            let words: Vec<String> = phrase.split(' ').map(skeleton).collect();
+            let hash = key_hash(b'p', words.iter().map(|w| w.as_bytes()));
+            found.push((Kind::Phrase, hash, phrase, true));
         }
         for h in &f.handles {
-            found.push((Kind::Handle, format!("h:{h}"), h, true));
+            found.push((Kind::Handle, one(b'h', h.as_bytes()), h, true));
         }
         for n in &f.numbers {
-            found.push((Kind::Number, format!("#:{n}"), n, true));
+            found.push((Kind::Number, one(b'#', n.as_bytes()), n, true));
         }
         for d in &f.dates {
-            found.push((Kind::Date, format!("d:{d}"), d, true));
+            found.push((Kind::Date, one(b'd', d.as_bytes()), d, true));
         }
         for u in f.urls.iter().chain(&f.url) {
-            found.push((Kind::Url, format!("u:{u}"), u, true));
+            found.push((Kind::Url, one(b'u', u.as_bytes()), u, true));
         }
         for p in &f.posts {
-            found.push((Kind::Post, format!("i:{p}"), p, true));
+            found.push((Kind::Post, one(b'i', p.as_bytes()), p, true));
         }
         for c in &f.copies {
-            found.push((Kind::Copy, format!("c:{c:016x}"), "copied text", true));
+            found.push((Kind::Copy, one(b'c', &c.to_le_bytes()), "", true));
         }
         let mut evidence: Vec<Evidence> = Vec::with_capacity(found.len());
         let mut group = 0u32;
@@ -439,14 +421,14 @@ impl StoryIndex {
         };
         let global = relative(
             self.docs.len() as f32 + self.params.prior_docs,
-            self.df[key as usize] as f32,
+            self.postings.count(key) as f32,
         );
         if lang == 0 {
             return global;
         }
         let local = relative(
             self.lang_docs[lang as usize] as f32 + self.params.prior_lang_docs,
-            self.lang_df.get(&(key, lang)).copied().unwrap_or(0) as f32,
+            self.lang_df(key, lang) as f32,
         );
         global.min(local)
     }
@@ -512,24 +494,19 @@ impl StoryIndex {
             // The story the article joins first is the one its links agree on most: the sum of
             // its links' scores into each story, not one link's alone.
             let mut sums: HashMap<u32, f32> = HashMap::new();
-            for link in &found {
-                *sums.entry(self.find(link.doc)).or_default() += link.score;
+            for f in &found {
+                *sums.entry(self.find(f.link.doc)).or_default() += f.link.score;
             }
-            let sum_of = |this: &Self, l: &Link| sums[&this.find(l.doc)];
+            let sum_of = |this: &Self, f: &Found| sums[&this.find(f.link.doc)];
             found.sort_by(|a, b| {
                 sum_of(self, b)
                     .total_cmp(&sum_of(self, a))
-                    .then(b.score.total_cmp(&a.score))
+                    .then(b.link.score.total_cmp(&a.link.score))
             });
         }
         let short =
             evidence.last().map_or(0, |e| e.group as usize + 1) <= self.params.keys_per_evidence;
-        self.docs.push(Doc {
-            id,
-            day,
-            lang,
-            keys,
-        });
+        self.docs.push(Doc { id, lang, keys });
         self.days
             .push(day.and_then(|d| i32::try_from(d).ok()).unwrap_or(NO_DAY));
         self.by_id.insert(id, d);
@@ -541,13 +518,13 @@ impl StoryIndex {
         // stronger, or one article that mentions two stories would chain them.
         // How many of the article's links go into each story.
         let mut links_into: HashMap<u32, u32> = HashMap::new();
-        for link in &found {
-            *links_into.entry(self.find(link.doc)).or_default() += 1;
+        for f in &found {
+            *links_into.entry(self.find(f.link.doc)).or_default() += 1;
         }
         let mut joined = false;
         // The keys the new article shares with the stories it joined.
         let mut joined_keys: Vec<u32> = Vec::new();
-        for link in found {
+        for Found { link, shared } in found {
             let c = link.doc;
             let bridge = joined && self.root(c) != self.root(d);
             // (A bridge compares with the base threshold: scores of long articles are larger.)
@@ -556,11 +533,11 @@ impl StoryIndex {
                 || link.strong
                 || ((short || link.score >= self.params.bridge * self.params.threshold)
                     && self.supported(c, &links_into)
-                    && self.agree(&joined_keys, &link.shared, lang));
+                    && self.agree(&joined_keys, &shared, lang));
             if join {
                 self.union(d, c);
                 joined = true;
-                joined_keys.extend(&link.shared);
+                joined_keys.extend(&shared);
                 joined_keys.sort_unstable();
                 joined_keys.dedup();
             }
@@ -568,15 +545,20 @@ impl StoryIndex {
                 doc: d,
                 score: link.score,
                 strong: link.strong,
-                shared: link.shared.clone(),
             });
             self.links[d as usize].push(link);
         }
         let doc = &self.docs[d as usize];
         for &k in &doc.keys {
-            self.df[k as usize] += 1;
-            self.postings[k as usize].push(d);
-            if doc.lang != 0 {
+            // A key's second article gives it per-language counts; its first one's too.
+            if let &[first] = self.postings.of(k) {
+                let first = self.docs[first as usize].lang;
+                if first != 0 {
+                    self.lang_df.insert((k, first), 1);
+                }
+            }
+            self.postings.push(k, d);
+            if doc.lang != 0 && self.postings.count(k) > 1 {
                 *self.lang_df.entry((k, doc.lang)).or_default() += 1;
             }
         }
@@ -606,7 +588,7 @@ impl StoryIndex {
         let mut score = 0.0;
         let mut halves = 0u16;
         for &k in &both {
-            let kind = self.key_kind[k as usize];
+            let kind = self.keys.kind(k);
             if kind.strong() {
                 return true;
             }
@@ -621,7 +603,7 @@ impl StoryIndex {
     }
 
     /// The earlier articles a new one (with these keys, in groups, and day) links to.
-    fn candidates(&mut self, keys: &[Evidence], day: Option<i64>, lang: u16) -> Vec<Link> {
+    fn candidates(&mut self, keys: &[Evidence], day: Option<i64>, lang: u16) -> Vec<Found> {
         let n = self.docs.len();
         self.docs_tally.start(n);
         self.stories_tally.start(n);
@@ -637,7 +619,7 @@ impl StoryIndex {
             group: serial,
         } in keys
         {
-            let kind = self.key_kind[k as usize];
+            let kind = self.keys.kind(k);
             if kind == Kind::Stem && !short {
                 // A long article names its subject in more than one form: stems would only add
                 // chance matches.
@@ -650,7 +632,7 @@ impl StoryIndex {
             evidence.push(k);
             let rare = short && matches!(kind, Kind::Name | Kind::Phrase) && w >= self.params.rare;
             let contribution = w * self.kind_weight(kind) * if rare { 2.0 } else { 1.0 };
-            let posting = &self.postings[k as usize];
+            let posting = self.postings.of(k);
             let from = posting.len().saturating_sub(self.params.scan);
             // Most recent first: the member of a story that counts a key is the latest one.
             for &c in posting[from..].iter().rev() {
@@ -678,8 +660,9 @@ impl StoryIndex {
         let mut best: HashMap<u32, (f32, u32)> = HashMap::new();
         for &c in &self.docs_tally.touched {
             let (score, enough, strong) = self.docs_tally.evidence(c, needed);
-            let days = match (day, self.docs[c as usize].day) {
-                (Some(a), Some(b)) => Some((a - b).abs()),
+            let then = self.days[c as usize];
+            let days = match day {
+                Some(a) if then != NO_DAY => Some((a - i64::from(then)).abs()),
                 _ => None,
             };
             let strong = strong && days.is_none_or(|d| d <= self.params.strong_days);
@@ -689,10 +672,12 @@ impl StoryIndex {
                 *entry = (score, c);
             }
             if passes((score, enough, strong), threshold) {
-                found.push(Link {
-                    doc: c,
-                    score,
-                    strong,
+                found.push(Found {
+                    link: Link {
+                        doc: c,
+                        score,
+                        strong,
+                    },
                     shared: shared(&evidence, &self.docs[c as usize].keys),
                 });
             }
@@ -709,18 +694,20 @@ impl StoryIndex {
             let Some(&(_, c)) = best.get(&story) else {
                 continue;
             };
-            if let Some(link) = found.iter_mut().find(|l| l.doc == c) {
-                link.score = link.score.max(tally.0);
+            if let Some(f) = found.iter_mut().find(|f| f.link.doc == c) {
+                f.link.score = f.link.score.max(tally.0);
             } else {
-                found.push(Link {
-                    doc: c,
-                    score: tally.0,
-                    strong: tally.2,
+                found.push(Found {
+                    link: Link {
+                        doc: c,
+                        score: tally.0,
+                        strong: tally.2,
+                    },
                     shared: shared(&evidence, &self.docs[c as usize].keys),
                 });
             }
         }
-        found.sort_by(|a, b| b.score.total_cmp(&a.score));
+        found.sort_by(|a, b| b.link.score.total_cmp(&a.link.score));
         found
     }
 
@@ -758,14 +745,28 @@ impl StoryIndex {
             .map(|l| LinkedArticle {
                 id: self.docs[l.doc as usize].id,
                 score: l.score,
-                shared: l
-                    .shared
-                    .iter()
-                    .map(|&k| self.key_label[k as usize].to_string())
-                    .collect(),
+                shared: self.shared_labels(d, l.doc),
             })
             .collect();
         out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        out
+    }
+
+    /// What two articles share that counts as evidence today (a key rare enough, or a strong
+    /// one), as the text wrote it, each once.
+    fn shared_labels(&self, a: u32, b: u32) -> Vec<String> {
+        let lang = self.docs[a as usize].lang;
+        let mut out: Vec<String> = Vec::new();
+        for k in shared(&self.docs[a as usize].keys, &self.docs[b as usize].keys) {
+            let kind = self.keys.kind(k);
+            if !kind.strong() && self.weight(k, lang) < self.params.min_weight {
+                continue;
+            }
+            let label = self.keys.label(k);
+            if !out.iter().any(|l| l == label) {
+                out.push(label.to_string());
+            }
+        }
         out
     }
 

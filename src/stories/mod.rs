@@ -9,8 +9,10 @@ pub mod eval;
 mod features;
 pub mod fold;
 mod index;
+mod keys;
 mod lexicon;
 pub mod persist;
+mod postings;
 mod script;
 pub mod url;
 

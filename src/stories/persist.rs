@@ -1,23 +1,24 @@
 //! Story features and the story index kept in the store's SQLite file, so a restart neither reads
 //! every text again nor links every article again.
 //!
-//! The tables `story_features` and `story_index` are created if missing; the store file is shared
+//! The tables `article_features` and `story_index` are created if missing; the store file is shared
 //! with the read marks. Rows written by another version of the feature or index format are
 //! ignored (and recomputed by the caller).
 
 use super::features::Features;
 use super::index::{Params, StoryIndex};
 use crate::article::{ArticleId, Published};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, MAIN_DB, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
+use std::io::Write;
 
 /// Bumped whenever [`Features`] or how it is computed changes.
 pub const FORMAT: i64 = 5;
 
 /// Bumped whenever [`StoryIndex`]'s fields or how it links change. An index linked with other
 /// [`Params`] than today's is not used either.
-pub const INDEX_FORMAT: i64 = 6;
+pub const INDEX_FORMAT: i64 = 7;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PersistError {
@@ -25,6 +26,8 @@ pub enum PersistError {
     Sqlite(#[from] rusqlite::Error),
     #[error("the story index in the store cannot be written: {0}")]
     Index(#[from] postcard::Error),
+    #[error("the story index in the store cannot be written: {0}")]
+    Write(String),
     #[error("story features of {id} in the store are unreadable: {source}")]
     Row { id: String, source: postcard::Error },
 }
@@ -60,13 +63,31 @@ pub fn init(conn: &Connection) -> Result<(), PersistError> {
 }
 
 /// Keeps the whole index (its articles, keys and links), replacing the one kept before.
+///
+/// The encoding is written straight into the row's blob, a page at a time: at 100k articles it
+/// is tens of megabytes, which neither an encoded copy in memory nor SQLite's copy of it is
+/// then added to the reader's peak. In one transaction, so a half-written index is never read.
 pub fn save_index(conn: &Connection, index: &StoryIndex) -> Result<(), PersistError> {
-    let snapshot = postcard::to_stdvec(index)?;
-    conn.execute(
-        "INSERT OR REPLACE INTO story_index (slot, format, snapshot) VALUES (0, ?1, ?2)",
-        params![INDEX_FORMAT, snapshot],
+    let len = snapshot_len(index)?;
+    let tx = conn.unchecked_transaction()?;
+    tx.execute(
+        "INSERT OR REPLACE INTO story_index (slot, format, snapshot) VALUES (0, ?1, zeroblob(?2))",
+        params![INDEX_FORMAT, len as i64],
     )?;
+    {
+        let blob = tx.blob_open(MAIN_DB, "story_index", "snapshot", 0, false)?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, blob);
+        postcard::to_io(index, &mut out)?;
+        out.flush()
+            .map_err(|e| PersistError::Write(e.to_string()))?;
+    }
+    tx.commit()?;
     Ok(())
+}
+
+/// How many bytes [`save_index`] writes for `index`.
+pub fn snapshot_len(index: &StoryIndex) -> Result<usize, PersistError> {
+    Ok(postcard::experimental::serialized_size(index)?)
 }
 
 /// The index kept by [`save_index`], when one is kept in this format and with these params; an
