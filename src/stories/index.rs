@@ -614,6 +614,8 @@ impl StoryIndex {
         // A rare name alone is telling in a short text (a headline, a summary); a long one shares
         // some rare word with another by chance.
         let short = features <= self.params.keys_per_evidence;
+        // The postings looked through for one key, copied out so the union-find can be updated.
+        let mut window: Vec<u32> = Vec::with_capacity(self.params.scan);
         for &Evidence {
             key: k,
             group: serial,
@@ -635,13 +637,16 @@ impl StoryIndex {
             let posting = self.postings.of(k);
             let from = posting.len().saturating_sub(self.params.scan);
             // Most recent first: the member of a story that counts a key is the latest one.
-            for &c in posting[from..].iter().rev() {
+            window.clear();
+            window.extend(posting[from..].iter().rev());
+            for &c in &window {
                 let then = self.days.get(c as usize).copied().unwrap_or(NO_DAY);
                 let (factor, _) =
                     self.time_factor(day, (then != NO_DAY).then_some(i64::from(then)));
                 self.docs_tally
                     .add(c, serial, kind, contribution * factor, rare);
-                let story = self.find(c);
+                // Halving the path on the way keeps a large story's tree flat.
+                let story = self.root(c);
                 self.stories_tally
                     .add(story, serial, kind, contribution * factor, rare);
             }
