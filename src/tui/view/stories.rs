@@ -57,16 +57,21 @@ fn draw_list(rows: &[StoryRow], selected: usize, frame: &mut Frame, area: Rect) 
     let height = usize::from(area.height);
     // Keep the selection on screen; only the rows shown are built.
     let top = (selected + 1).saturating_sub(height);
-    let lines: Vec<Line> = rows
-        .iter()
-        .enumerate()
-        .skip(top)
-        .take(height)
+    let shown = || rows.iter().enumerate().skip(top).take(height);
+    // The languages' column is as wide as the widest list shown, up to a quarter of the view
+    // (a story told in a dozen languages is cut short rather than pushing the titles away).
+    let langs = |s: &StoryRow| s.langs.join(",");
+    let column = shown()
+        .map(|(_, s)| langs(s).len())
+        .max()
+        .unwrap_or(0)
+        .clamp(2, (width / 4).max(11));
+    let lines: Vec<Line> = shown()
         .map(|(i, s)| {
             let text = format!(
-                "{:>4}  {:<11}  {:<23}  {}",
+                "{:>4}  {:<column$}  {:<23}  {}",
                 s.articles.len(),
-                s.langs.join(","),
+                truncate(&langs(s), column),
                 span(s),
                 cell_text(s.titles.first().map_or("", String::as_str))
             );
