@@ -440,10 +440,7 @@ fn story_features_follow_their_articles_and_come_from_the_store_on_a_restart() {
     let gone = article_ids(&first)[0];
     store
         .conn()
-        .execute(
-            "DELETE FROM article_features WHERE id = ?1",
-            [gone.0 as i64],
-        )
+        .execute("DELETE FROM features WHERE id = ?1", [gone.0 as i64])
         .unwrap();
     drop(store);
     // That file is not parsed again for the list, only read again for its features.
