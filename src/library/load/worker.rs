@@ -299,22 +299,21 @@ impl Worker {
         // Summaries are made on the parsing cores, and the article bodies freed there too: only
         // the list rows cross to this thread.
         let read = |file: &ToParse| ingest::read_path(&file.0.path).map(Read::from);
-        self.in_parallel(files, read, Self::finish_batch)
+        self.in_parallel(files, self.batch, read, Self::finish_batch)
     }
 
     /// Runs `work` on every item on the loader's cores (rayon) while this thread hands the
-    /// results to `batch`, [`Options::batch`] at a time; stops early when `batch` says the
-    /// receiver is gone.
+    /// results to `batch`, `size` at a time; stops early when `batch` says the receiver is gone.
     fn in_parallel<'i, T: Sync, R: Send>(
         &mut self,
         items: &'i [T],
+        size: usize,
         work: impl Fn(&T) -> R + Sync,
         mut batch: impl FnMut(&mut Self, Vec<(&'i T, R)>) -> Sent,
     ) -> Sent {
         let stop = AtomicBool::new(false);
         let (results_tx, results_rx) = bounded::<(&T, R)>(self.batch);
         let pool = Arc::clone(&self.pool);
-        let size = self.batch;
         std::thread::scope(|scope| {
             let (stop, work) = (&stop, &work);
             scope.spawn(move || {
@@ -364,7 +363,10 @@ impl Worker {
             Ok(parsed) => parsed.articles.iter().map(stored_features).collect(),
             Err(_) => Vec::new(),
         };
-        self.in_parallel(&files, features, |worker, batch| {
+        // Larger batches than the list's: each is one transaction, and every transaction writes
+        // the pages of the ids' index it touches, which with random ids is most of them.
+        let size = self.batch * FEATURE_BATCHES;
+        self.in_parallel(&files, size, features, |worker, batch| {
             let features = batch.into_iter().flat_map(|(_, f)| f).collect();
             worker.save_and_send_features(features)
         })
@@ -518,6 +520,10 @@ impl CacheWriter {
         let _ = self.thread.join();
     }
 }
+
+/// Files per batch of story features, in list batches ([`Options::batch`]): 4000 articles'
+/// features are a few megabytes.
+const FEATURE_BATCHES: usize = 8;
 
 /// Cache writes queued before parsing waits for the writer: bounds memory on a slow disk.
 const CHANNEL_WRITES: usize = 16;
