@@ -758,15 +758,24 @@ impl StoryIndex {
     }
 
     /// What two articles share that counts as evidence today (a key rare enough, or a strong
-    /// one), as the text wrote it, each once.
+    /// one), as the text wrote it, each once: the most telling first (a shared URL or copied
+    /// sentence, then the rarest names), so a cut-off list still says why.
     fn shared_labels(&self, a: u32, b: u32) -> Vec<String> {
         let lang = self.docs[a as usize].lang;
-        let mut out: Vec<String> = Vec::new();
+        let mut keys: Vec<(f32, u32)> = Vec::new();
         for k in shared(&self.docs[a as usize].keys, &self.docs[b as usize].keys) {
             let kind = self.keys.kind(k);
-            if !kind.strong() && self.weight(k, lang) < self.params.min_weight {
-                continue;
+            let weight = self.weight(k, lang) * self.kind_weight(kind);
+            if kind.strong() {
+                keys.push((f32::INFINITY, k));
+            } else if self.weight(k, lang) >= self.params.min_weight {
+                keys.push((weight, k));
             }
+        }
+        // Stable: among equals, the order the keys were first met.
+        keys.sort_by(|x, y| y.0.total_cmp(&x.0));
+        let mut out: Vec<String> = Vec::new();
+        for (_, k) in keys {
             let label = self.keys.label(k);
             if !out.iter().any(|l| l == label) {
                 out.push(label.to_string());
