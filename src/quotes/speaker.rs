@@ -8,6 +8,7 @@
 //! left for the caller to resolve to the last named speaker.
 
 use super::lexicon::{CueKind, Lexicon};
+use std::cell::OnceCell;
 
 /// Longest stretch of text looked at on either side of a quote, in bytes.
 const WINDOW: usize = 300;
@@ -399,6 +400,10 @@ pub(crate) fn attribute(
 ) -> Attribution {
     let before = before_window(lex, open_text, open);
     let after = after_window(lex, close_text, close_end);
+    // The cues before the quote are wanted by several readings below: searched for once, and
+    // only when one of them asks.
+    let before_cues = OnceCell::new();
+    let before_cues = || before_cues.get_or_init(|| lex.cues(before)).as_slice();
     let mut att = Attribution::default();
     let before_trim = before.trim_end();
     att.colon = before_trim.ends_with(':');
@@ -410,9 +415,7 @@ pub(crate) fn attribute(
     att.naming = lex.is_naming(last_word.trim_matches(|c: char| !c.is_alphanumeric()));
     // "X bezeichnete den Plan als „…“", "würdigte ihn als „…“": after a verb of saying, "als"
     // quotes the judgement someone spoke, not a name.
-    if att.naming
-        && lex.is_judging(last_word)
-        && lex.cues(before).iter().any(|c| c.2 == CueKind::Verb)
+    if att.naming && lex.is_judging(last_word) && before_cues().iter().any(|c| c.2 == CueKind::Verb)
     {
         att.naming = false;
         att.speechy = true;
@@ -464,7 +467,7 @@ pub(crate) fn attribute(
             // „…“, betont sie: a pronoun after the quote stands for the speaker a cue before it
             // names ("X sagte dazu: „…“, betont sie").
             if matches!(att.speaker, Some(Speaker::Anaphor(_)))
-                && let Some((cue, sp)) = cue_before(lex, before)
+                && let Some((cue, sp)) = cue_before(lex, before, before_cues())
             {
                 att.cue = Some(cue.to_string());
                 att.speaker = Some(sp);
@@ -495,7 +498,7 @@ pub(crate) fn attribute(
     let _ = starts_sentence;
 
     // Before the quote: "X said: “…” / laut X „…“ / sagte X: „…“.
-    if let Some((cue, sp)) = cue_before(lex, before) {
+    if let Some((cue, sp)) = cue_before(lex, before, before_cues()) {
         att.speechy = true;
         let tail = before.get(cue.as_ptr() as usize - before.as_ptr() as usize + cue.len()..);
         att.adjacent = tail.is_some_and(|t| t.split_whitespace().count() <= MAX_SUBJECT_WORDS);
@@ -503,7 +506,7 @@ pub(crate) fn attribute(
         att.speaker = Some(sp);
         return att;
     }
-    let cues_before = lex.cues(before);
+    let cues_before = before_cues();
     if !cues_before.is_empty() {
         att.speechy = true;
     }
@@ -543,12 +546,12 @@ pub(crate) fn attribute(
     // sei „…“"), else the subject of the sentence before, else the last speaker.
     if subject_of_subjunctive(lex, sentence) {
         att.speechy = true;
-        att.speaker = cue_before(lex, previous).map(|(_, sp)| sp).or_else(|| {
-            match subject_of(lex, previous.trim()) {
+        att.speaker = cue_before(lex, previous, &lex.cues(previous))
+            .map(|(_, sp)| sp)
+            .or_else(|| match subject_of(lex, previous.trim()) {
                 Some(Speaker::Name(n)) => Some(Speaker::Name(n)),
                 _ => None,
-            }
-        });
+            });
         return att;
     }
     att.speaker = subject_of(lex, sentence).or_else(|| match reduce(lex, sentence) {
@@ -597,9 +600,13 @@ const SUBJUNCTIVE_SUBJECT_WORDS: usize = 5;
 const COLON_SPEAKER_WORDS: usize = 6;
 
 /// The last cue before a quote that names a speaker, and the speaker: "X said: “…”", "laut X
-/// „…“", "sagte X: „…“", "wie X sagte, sei „…“".
-fn cue_before<'a>(lex: &Lexicon, before: &'a str) -> Option<(&'a str, Speaker)> {
-    for (s, e, kind) in lex.cues(before).into_iter().rev() {
+/// „…“", "sagte X: „…“", "wie X sagte, sei „…“". `cues` are [`Lexicon::cues`] of `before`.
+fn cue_before<'a>(
+    lex: &Lexicon,
+    before: &'a str,
+    cues: &[(usize, usize, CueKind)],
+) -> Option<(&'a str, Speaker)> {
+    for &(s, e, kind) in cues.iter().rev() {
         let cue = &before[s..e];
         let tail = &before[e..];
         let head = &before[..s];
