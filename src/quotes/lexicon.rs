@@ -117,6 +117,9 @@ pub struct Lexicon {
     /// Every listed word, lowercased, with what it is ([`flag`]); keyed by bytes so a word
     /// folded on the stack is looked up as it is.
     words: HashMap<Box<[u8]>, u16>,
+    /// The flags of all words together: a list this language leaves empty (English has no
+    /// reported-speech words) is answered without a lookup.
+    present: u16,
     /// Every role, found in a word by one scan: the word is a role, an inflected role
     /// (Sprechers) or a compound ending in a role of five letters or more (Kreml-Sprecher).
     roles: Option<AhoCorasick>,
@@ -178,6 +181,7 @@ impl Lexicon {
             .filter(|r| !r.is_empty())
             .collect();
         let role_ends_compound = role_list.iter().map(|r| r.chars().count() >= 5).collect();
+        let present = words.values().fold(0, |all, f| all | f);
         let roles = (!role_list.is_empty())
             .then(|| AhoCorasick::new(&role_list).ok())
             .flatten();
@@ -185,6 +189,7 @@ impl Lexicon {
             cues,
             cue_kinds,
             words,
+            present,
             roles,
             role_ends_compound,
             adverb_endings: file
@@ -210,7 +215,12 @@ impl Lexicon {
     }
 
     fn has(&self, word: &str, f: u16) -> bool {
-        self.flags(word) & f != 0
+        self.present & f != 0 && self.flags(word) & f != 0
+    }
+
+    /// Whether the lexicon lists words of reported speech at all.
+    pub(crate) fn has_reported_words(&self) -> bool {
+        self.present & flag::REPORTED != 0
     }
 
     /// A word that names nobody: a function word, role, title, stop, pronoun, cue or a word
@@ -436,14 +446,26 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
         };
     }
     let mut n = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let len = c.len_utf8();
-        match buf.get_mut(n..n + len) {
-            Some(slot) => {
-                c.encode_utf8(slot);
-                n += len;
+    for c in word.chars() {
+        // Most letters of a word are ASCII even in German or French: folded without the
+        // Unicode tables.
+        if c.is_ascii() {
+            match buf.get_mut(n) {
+                Some(slot) => *slot = c.to_ascii_lowercase() as u8,
+                None => return f(word.to_lowercase().as_bytes()),
             }
-            None => return f(word.to_lowercase().as_bytes()),
+            n += 1;
+            continue;
+        }
+        for c in c.to_lowercase() {
+            let len = c.len_utf8();
+            match buf.get_mut(n..n + len) {
+                Some(slot) => {
+                    c.encode_utf8(slot);
+                    n += len;
+                }
+                None => return f(word.to_lowercase().as_bytes()),
+            }
         }
     }
     f(buf.get(..n).unwrap_or_default())

@@ -383,8 +383,11 @@ fn split_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 fn has_reported(lex: &Lexicon, text: &str) -> bool {
-    text.split_whitespace()
-        .any(|w| lex.is_reported(w.trim_matches(|c: char| !c.is_alphanumeric())))
+    // Most languages list no such words: no need to split the text.
+    lex.has_reported_words()
+        && text
+            .split_whitespace()
+            .any(|w| lex.is_reported(w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// Attribution of the quote whose opening mark is at `open` in `open_text` and whose closing mark
