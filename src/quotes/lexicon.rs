@@ -109,6 +109,57 @@ mod flag {
     pub const JUDGING: u16 = 1 << 13;
 }
 
+/// The lists a word is on, read from one lookup ([`Lexicon::kinds`]): the speaker readings test
+/// each word against several lists, and words near a quote are read by several of them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Kinds(u16);
+
+impl Kinds {
+    fn any(self, f: u16) -> bool {
+        self.0 & f != 0
+    }
+
+    pub(crate) fn pronoun(self) -> bool {
+        self.any(flag::PRONOUN)
+    }
+
+    pub(crate) fn cue(self) -> bool {
+        self.any(flag::CUE)
+    }
+
+    pub(crate) fn definite(self) -> bool {
+        self.any(flag::DEFINITE)
+    }
+
+    /// A function word or a definite article, as [`Lexicon::is_function_word`].
+    pub(crate) fn function(self) -> bool {
+        self.any(flag::FUNCTION | flag::DEFINITE)
+    }
+
+    pub(crate) fn stop(self) -> bool {
+        self.any(flag::STOP)
+    }
+
+    pub(crate) fn reported(self) -> bool {
+        self.any(flag::REPORTED)
+    }
+
+    pub(crate) fn never_speaker(self) -> bool {
+        self.any(flag::NEVER)
+    }
+
+    /// A listed title, as written (see [`Lexicon::is_title`] for a word with its point).
+    pub(crate) fn title(self) -> bool {
+        self.any(flag::TITLE)
+    }
+
+    /// On a list of words that name nobody (see [`Lexicon::is_plain`]).
+    fn plain(self) -> bool {
+        use flag::*;
+        self.any(PRONOUN | CUE | ROLE | TITLE | DEFINITE | FUNCTION | STOP | NEVER)
+    }
+}
+
 /// A compiled lexicon (one language, or all of them merged).
 #[derive(Debug)]
 pub struct Lexicon {
@@ -223,12 +274,16 @@ impl Lexicon {
         self.present & flag::REPORTED != 0
     }
 
+    /// Every list `word` is on, case folded, from one lookup.
+    pub(crate) fn kinds(&self, word: &str) -> Kinds {
+        Kinds(self.flags(word))
+    }
+
     /// A word that names nobody: a function word, role, title, stop, pronoun, cue or a word
-    /// that never speaks. One probe for all the lists.
-    pub(crate) fn is_plain_word(&self, word: &str) -> bool {
-        use flag::*;
-        self.flags(word) & (PRONOUN | CUE | ROLE | TITLE | DEFINITE | FUNCTION | STOP | NEVER) != 0
-            || self.is_role(word)
+    /// that never speaks, from the `kinds` of the word (one probe for all the lists) and, for
+    /// compounds of a role, one scan of it.
+    pub(crate) fn is_plain(&self, word: &str, kinds: Kinds) -> bool {
+        kinds.plain() || self.is_role(word)
     }
 
     /// A lowercased word that is a role or a compound ending in one, as written or with a case

@@ -7,7 +7,7 @@
 //! not ("ein offizieller Kreml-Sprecher"). Pronouns and bare cues ("he added", "ha aggiunto") are
 //! left for the caller to resolve to the last named speaker.
 
-use super::lexicon::{CueKind, Lexicon};
+use super::lexicon::{CueKind, Kinds, Lexicon};
 use std::cell::OnceCell;
 
 /// Longest stretch of text looked at on either side of a quote, in bytes.
@@ -167,9 +167,23 @@ struct Word<'a> {
     comma: bool,
     /// The word opens a parenthesis ("(SPD)").
     paren: bool,
+    /// The lists the word is on, looked up once: the readings below test each word often.
+    kinds: Kinds,
 }
 
-fn words(text: &str) -> Vec<Word<'_>> {
+impl Word<'_> {
+    /// A title before a name ("Dr"): [`Lexicon::is_title`], which reads a title without its
+    /// point; a word keeps its point only in rare spellings ("Dr.-").
+    fn title(&self, lex: &Lexicon) -> bool {
+        if self.text.ends_with('.') {
+            lex.is_title(self.text)
+        } else {
+            self.kinds.title()
+        }
+    }
+}
+
+fn words<'a>(lex: &Lexicon, text: &'a str) -> Vec<Word<'a>> {
     let mut out: Vec<Word<'_>> = Vec::new();
     for raw in text.split_whitespace() {
         let trimmed =
@@ -191,6 +205,7 @@ fn words(text: &str) -> Vec<Word<'_>> {
                 text: trimmed,
                 comma: true,
                 paren: true,
+                kinds: lex.kinds(trimmed),
             });
             continue;
         }
@@ -198,6 +213,7 @@ fn words(text: &str) -> Vec<Word<'_>> {
             text: trimmed,
             comma: raw.ends_with([',', ';', ':', ')', '(']),
             paren: false,
+            kinds: lex.kinds(trimmed),
         });
     }
     out
@@ -209,22 +225,26 @@ fn capitalised(w: &str) -> bool {
 
 /// Reduces a speaker phrase to a name, a role or a pronoun.
 pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
-    let ws = words(phrase);
+    let ws = words(lex, phrase);
     if ws.is_empty() {
         return None;
     }
-    if ws.len() == 1 && lex.is_pronoun(ws[0].text) {
+    if ws.len() == 1 && ws[0].kinds.pronoun() {
         return Some(Speaker::Anaphor(Some(ws[0].text.to_string())));
     }
-    let name_word = |w: &str| capitalised(w) && !lex.is_plain_word(w);
+    // Whether each word may be part of a name, decided once per word (a role is one scan).
+    let names: Vec<bool> = ws
+        .iter()
+        .map(|w| capitalised(w.text) && !lex.is_plain(w.text, w.kinds))
+        .collect();
     // Runs of name words; the best is the last of two words or more, else one after a role or
     // title, else the only word of the phrase.
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        if name_word(ws[i].text) {
+        if names[i] {
             let start = i;
-            while i < ws.len() && name_word(ws[i].text) {
+            while i < ws.len() && names[i] {
                 i += 1;
                 if ws[i - 1].comma {
                     break;
@@ -232,8 +252,7 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
             }
             // "Das Original Tweet", "den Theologen Hans Küng": the capitalised word right after
             // a definite article is a noun, not part of a person's name.
-            let after_article =
-                start > 0 && !ws[start - 1].comma && lex.is_definite(ws[start - 1].text);
+            let after_article = start > 0 && !ws[start - 1].comma && ws[start - 1].kinds.definite();
             let start = start + usize::from(after_article);
             if start < i {
                 runs.push((start, i));
@@ -253,7 +272,7 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
     // of a longer run names the place or body, the rest the person.
     for run in &mut runs {
         let (a, b) = *run;
-        if b - a >= 3 && a > 1 && lex.is_function_word(ws[a - 1].text) && !ws[a - 1].comma {
+        if b - a >= 3 && a > 1 && ws[a - 1].kinds.function() && !ws[a - 1].comma {
             run.0 += 1;
         }
     }
@@ -261,9 +280,7 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
     let after_role = runs
         .iter()
         .find(|(a, _)| {
-            *a > 0
-                && !ws[a - 1].comma
-                && (lex.is_role(ws[a - 1].text) || lex.is_title(ws[a - 1].text))
+            *a > 0 && !ws[a - 1].comma && (lex.is_role(ws[a - 1].text) || ws[a - 1].title(lex))
         })
         .copied();
     // "Ähnlich äußerte sich …": a lone word with an adverb's ending is no name.
@@ -271,7 +288,7 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
         (ws.len() == 1 && runs.len() == 1 && !lex.has_adverb_ending(ws[0].text)).then(|| runs[0]);
     // "wird Berg zitiert", "hatte Berg damals gesagt", "wird Berg in der Zeitung zitiert": one
     // name after auxiliaries and adverbs, before a preposition or nothing.
-    let plain_stop = |w: &Word<'_>| lex.is_stop(w.text) && !lex.is_function_word(w.text);
+    let plain_stop = |w: &Word<'_>| w.kinds.stop() && !w.kinds.function();
     let among_stops = runs
         .first()
         .filter(|&&(a, b)| {
@@ -280,7 +297,7 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
                 && ws[..a].iter().all(plain_stop)
                 && ws
                     .get(b)
-                    .is_none_or(|w| lex.is_stop(w.text) && !capitalised(w.text))
+                    .is_none_or(|w| w.kinds.stop() && !capitalised(w.text))
         })
         .copied();
     if let Some(run) = long.or(after_role).or(alone).or(among_stops) {
@@ -290,11 +307,11 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
     // or it is a determiner and a noun ("die Universität", "a witness").
     let end = ws.iter().position(|w| w.comma).map_or(ws.len(), |p| p + 1);
     let head = &ws[..end];
-    let definite = lex.is_definite(ws[0].text);
+    let definite = ws[0].kinds.definite();
     let has_role = head.iter().any(|w| lex.is_role(w.text));
     // "in einem Interview" is where, not who: a phrase opening with a preposition is no role.
-    let determined = lex.is_function_word(ws[0].text)
-        && (lex.is_definite(ws[0].text) || !lex.is_stop(ws[0].text))
+    let determined = ws[0].kinds.function()
+        && (ws[0].kinds.definite() || !ws[0].kinds.stop())
         && head.len() >= 2
         && head.len() <= 6;
     if !has_role && !determined {
@@ -304,8 +321,8 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
     // adverbial, not someone who speaks.
     let adverbial = head
         .get(1)
-        .is_some_and(|w| lex.is_stop(w.text) && !lex.is_function_word(w.text))
-        || head.last().is_some_and(|w| lex.is_never_speaker(w.text));
+        .is_some_and(|w| w.kinds.stop() && !w.kinds.function())
+        || head.last().is_some_and(|w| w.kinds.never_speaker());
     if adverbial {
         return None;
     }
@@ -324,7 +341,8 @@ fn phrase_after<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
     let mut skipped = 0;
     for (i, raw) in split_with_offsets(text) {
         let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        let stop = lex.is_stop(w) && !lex.is_pronoun(w) && !lex.is_function_word(w);
+        let kinds = lex.kinds(w);
+        let stop = kinds.stop() && !kinds.pronoun() && !kinds.function();
         if count == 0 && stop {
             // "äußerte sich der Chef", "sagte am Montag Anna Berg": skip a few words before the
             // subject, not more.
@@ -335,7 +353,7 @@ fn phrase_after<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
             continue;
         }
         // "nach Worten des Präsidenten sei …": a verb of reported speech ends the subject.
-        if count > 0 && (lex.is_stop(w) && !capitalised(raw) || lex.is_reported(w)) {
+        if count > 0 && (kinds.stop() && !capitalised(raw) || kinds.reported()) {
             break;
         }
         if begin.is_none() {
@@ -584,15 +602,15 @@ fn in_relative_clause(lex: &Lexicon, head: &str) -> bool {
 /// The sentence opens with a short subject and a subjunctive ("Der Bau sei", "Jeder Bürger
 /// könne"): reported speech whose subject is not its source.
 fn subject_of_subjunctive(lex: &Lexicon, sentence: &str) -> bool {
-    let ws = words(sentence);
-    let Some(verb) = ws.iter().position(|w| lex.is_reported(w.text)) else {
+    let ws = words(lex, sentence);
+    let Some(verb) = ws.iter().position(|w| w.kinds.reported()) else {
         return false;
     };
     verb > 0
         && verb <= SUBJUNCTIVE_SUBJECT_WORDS
         && ws[..verb]
             .iter()
-            .all(|w| !w.comma && !lex.is_cue_word(w.text) && !lex.is_pronoun(w.text))
+            .all(|w| !w.comma && !w.kinds.cue() && !w.kinds.pronoun())
 }
 
 /// Most words of the subject before a subjunctive that opens reported speech.
@@ -671,21 +689,20 @@ fn subordinate_subject(lex: &Lexicon, head: &str) -> Option<Speaker> {
 /// The document a source cue names ("heißt es in einer Mitteilung des Verbands"): from its
 /// determiner to its noun, with a genitive after it; the preposition before is left out.
 fn source_after(lex: &Lexicon, tail: &str) -> Option<Speaker> {
-    let ws = words(tail);
+    let ws = words(lex, tail);
     let start = ws.iter().take(3).position(|w| {
         // The preposition before the document is not part of its name.
-        lex.is_definite(w.text)
-            || !lex.is_stop(w.text) && (lex.is_function_word(w.text) || capitalised(w.text))
+        w.kinds.definite() || !w.kinds.stop() && (w.kinds.function() || capitalised(w.text))
     })?;
     let mut end = None;
     for (i, w) in ws.iter().enumerate().skip(start).take(SUBJECT_WORDS) {
-        if capitalised(w.text) && !lex.is_function_word(w.text) {
+        if capitalised(w.text) && !w.kinds.function() {
             end = Some(i + 1);
             // "der Erklärung des Verbands": the genitive belongs to it.
             let genitive = !w.comma
                 && ws
                     .get(i + 1)
-                    .is_some_and(|d| lex.is_definite(d.text) && !d.comma)
+                    .is_some_and(|d| d.kinds.definite() && !d.comma)
                 && ws.get(i + 2).is_some_and(|n| capitalised(n.text));
             if genitive {
                 end = Some(i + 3);
@@ -727,13 +744,13 @@ fn subject_first(lex: &Lexicon, head: &str) -> bool {
 /// The subject a sentence starts with: a name ("Anna Berg sagte", "Zypries sieht"), a role
 /// ("Der italienische Innenminister zeigte sich"), or a body ("Die Firma empfindet").
 fn subject_of(lex: &Lexicon, sentence: &str) -> Option<Speaker> {
-    let ws = words(sentence);
+    let ws = words(lex, sentence);
     let first = ws.first()?;
-    if lex.is_pronoun(first.text) {
+    if first.kinds.pronoun() {
         return Some(Speaker::Anaphor(Some(first.text.to_string())));
     }
     // "Nach Angaben …", "Weiter …": an adverbial opens the sentence, the subject is elsewhere.
-    if lex.is_stop(first.text) || !capitalised(first.text) && !lex.is_function_word(first.text) {
+    if first.kinds.stop() || !capitalised(first.text) && !first.kinds.function() {
         return None;
     }
     // The noun phrase up to the verb: capitalised words, determiners and prepositions of the
@@ -748,18 +765,16 @@ fn subject_of(lex: &Lexicon, sentence: &str) -> Option<Speaker> {
         let next_capital = ws
             .get(end + 1)
             .is_some_and(|n| capitalised(n.text) && !n.paren);
-        let noun = capitalised(w.text)
-            && !lex.is_cue_word(w.text)
-            && !lex.is_stop(w.text)
-            && !lex.is_never_speaker(w.text);
-        let joiner = lex.is_function_word(w.text) && (end > 0 || !lex.is_stop(w.text));
+        let noun =
+            capitalised(w.text) && !w.kinds.cue() && !w.kinds.stop() && !w.kinds.never_speaker();
+        let joiner = w.kinds.function() && (end > 0 || !w.kinds.stop());
         let adjective = end > 0
             && !capitalised(w.text)
-            && !lex.is_stop(w.text)
+            && !w.kinds.stop()
             && next_capital
             && ws
                 .get(end - 1)
-                .is_some_and(|p| lex.is_function_word(p.text) || !capitalised(p.text));
+                .is_some_and(|p| p.kinds.function() || !capitalised(p.text));
         if !(noun || joiner || adjective) {
             break;
         }
@@ -774,13 +789,13 @@ fn subject_of(lex: &Lexicon, sentence: &str) -> Option<Speaker> {
         || end >= ws.len()
         || !ws[..end]
             .iter()
-            .any(|w| capitalised(w.text) && !lex.is_function_word(w.text))
+            .any(|w| capitalised(w.text) && !w.kinds.function())
     {
         return None;
     }
     // "Kämen sie dem nicht nach": a verb first, its subject a pronoun after it.
     // "Tatsächlich spricht …": one word with the ending of an adverb is no name.
-    if end == 1 && (lex.is_pronoun(ws[1].text) || lex.has_adverb_ending(ws[0].text)) {
+    if end == 1 && (ws[1].kinds.pronoun() || lex.has_adverb_ending(ws[0].text)) {
         return None;
     }
     let phrase = ws[..end]
@@ -791,13 +806,11 @@ fn subject_of(lex: &Lexicon, sentence: &str) -> Option<Speaker> {
     match reduce(lex, &phrase) {
         Some(Speaker::Name(n)) => Some(Speaker::Name(n)),
         Some(Speaker::Role { phrase, definite }) => Some(Speaker::Role { phrase, definite }),
-        _ if lex.is_function_word(ws[0].text) => Some(Speaker::Role {
-            definite: lex.is_definite(ws[0].text),
+        _ if ws[0].kinds.function() => Some(Speaker::Role {
+            definite: ws[0].kinds.definite(),
             phrase,
         }),
-        _ if end == 1 && !lex.is_function_word(ws[0].text) => {
-            Some(Speaker::Name(ws[0].text.to_string()))
-        }
+        _ if end == 1 && !ws[0].kinds.function() => Some(Speaker::Name(ws[0].text.to_string())),
         _ => None,
     }
 }
