@@ -4,7 +4,7 @@
 //! over them, so a user adds or corrects a language with a file, not code. Each lexicon is compiled
 //! once into an Aho-Corasick automaton for its cues and hash sets for the rest.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use foldhash::HashMap;
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -198,8 +198,10 @@ impl Lexicon {
                 }
             }
         }
-        // Longest match first, so "ha detto" wins over "detto".
+        // Longest match first, so "ha detto" wins over "detto". A DFA: the windows around every
+        // quote are searched, and a few hundred cues make a small one.
         let cues = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&patterns)
@@ -233,8 +235,14 @@ impl Lexicon {
             .collect();
         let role_ends_compound = role_list.iter().map(|r| r.chars().count() >= 5).collect();
         let present = words.values().fold(0, |all, f| all | f);
+        // A DFA too: it scans capitalised words near every quote.
         let roles = (!role_list.is_empty())
-            .then(|| AhoCorasick::new(&role_list).ok())
+            .then(|| {
+                AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&role_list)
+                    .ok()
+            })
             .flatten();
         Lexicon {
             cues,
