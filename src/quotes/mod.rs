@@ -282,6 +282,20 @@ fn named_role(
         .rev()
         .find(|w| lex.is_role(w))?
         .to_lowercase();
+    // The role as written lowercase ("portavoce") or capitalised ("Sprecher"), found with
+    // memchr's substring search rather than by lowercasing the text; the searchers are built
+    // once for all the paragraphs looked at. Forward ones: memchr's reverse search has no SIMD
+    // prefilter, and these scan kilobytes for every definite role.
+    let mut capital: String = role.chars().take(1).flat_map(char::to_uppercase).collect();
+    capital.push_str(
+        role.get(role.chars().next().map_or(0, char::len_utf8)..)
+            .unwrap_or(""),
+    );
+    let forms = [
+        memchr::memmem::Finder::new(role.as_bytes()),
+        memchr::memmem::Finder::new(capital.as_bytes()),
+    ];
+    let mut mentions = Vec::new();
     // Bounded look-back (a few paragraphs, a few kilobytes each) keeps extraction linear.
     for b in (block.saturating_sub(ROLE_LOOKBACK_BLOCKS)..=block).rev() {
         let text = article.blocks.get(b)?.text.as_str();
@@ -297,19 +311,18 @@ fn named_role(
         let Some(text) = text.get(start..end) else {
             continue;
         };
-        // The role as written lowercase ("portavoce") or capitalised ("Sprecher"), found with
-        // memchr's substring search rather than by lowercasing the text.
-        let mut capital: String = role.chars().take(1).flat_map(char::to_uppercase).collect();
-        capital.push_str(
-            role.get(role.chars().next().map_or(0, char::len_utf8)..)
-                .unwrap_or(""),
-        );
+        mentions.clear();
+        for form in &forms {
+            push_occurrences(form, text.as_bytes(), &mut mentions);
+        }
+        // From the last mention back: each time the last one that ends before the one read
+        // before it starts.
         let mut search_end = text.len();
         for _ in 0..ROLE_LOOKBACK_MENTIONS {
-            let hay = &text.as_bytes()[..search_end];
-            let best = [role.as_str(), capital.as_str()]
+            let best = mentions
                 .iter()
-                .filter_map(|form| memchr::memmem::rfind(hay, form.as_bytes()))
+                .filter(|&&(at, len)| at + len <= search_end)
+                .map(|&(at, _)| at)
                 .max();
             let Some(at) = best else { break };
             let window: String = text[at..]
@@ -324,6 +337,16 @@ fn named_role(
         }
     }
     None
+}
+
+/// Every place `finder`'s needle occurs in `hay`, overlapping ones too, as (start, length).
+fn push_occurrences(finder: &memchr::memmem::Finder, hay: &[u8], out: &mut Vec<(usize, usize)>) {
+    let len = finder.needle().len();
+    let mut from = 0;
+    while let Some(i) = hay.get(from..).and_then(|rest| finder.find(rest)) {
+        out.push((from + i, len));
+        from += i + 1;
+    }
 }
 
 /// How far back a role is looked up: paragraphs, and bytes in each.
