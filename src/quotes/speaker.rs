@@ -225,7 +225,11 @@ fn capitalised(w: &str) -> bool {
 
 /// Reduces a speaker phrase to a name, a role or a pronoun.
 pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
-    let ws = words(lex, phrase);
+    reduce_words(lex, &words(lex, phrase))
+}
+
+/// [`reduce`] of a phrase already split into [`words`].
+fn reduce_words(lex: &Lexicon, ws: &[Word<'_>]) -> Option<Speaker> {
     if ws.is_empty() {
         return None;
     }
@@ -540,9 +544,11 @@ pub(crate) fn attribute(
         return att;
     }
     let sentence = before_trim.trim_end_matches(':');
+    // The readings below all start from the sentence's words: split once.
+    let sentence_words = words(lex, sentence);
     // "BKA-Chef Berg: „…“": a short phrase and a colon name the speaker without a verb.
     if att.colon && sentence.split_whitespace().count() <= COLON_SPEAKER_WORDS {
-        let speaker = reduce(lex, sentence).filter(|sp| match sp {
+        let speaker = reduce_words(lex, &sentence_words).filter(|sp| match sp {
             Speaker::Name(_) => true,
             Speaker::Role { phrase, .. } => phrase.split_whitespace().any(|w| lex.is_role(w)),
             Speaker::Anaphor(_) => false,
@@ -557,16 +563,20 @@ pub(crate) fn attribute(
     // zitiert: „…“"), its subject, or the subject of the sentence before ("Khan criticised the
     // plan. “…”").
     let from = before.as_ptr() as usize - open_text.as_ptr() as usize;
-    let previous = if from == 0 {
-        before_window(lex, prev_text, prev_text.len())
-    } else {
-        before_window(lex, open_text, from)
+    // Found only when a reading below needs it.
+    let previous = || {
+        if from == 0 {
+            before_window(lex, prev_text, prev_text.len())
+        } else {
+            before_window(lex, open_text, from)
+        }
     };
     // „Der Bau sei „viel zu teuer“: the subject of a subjunctive is what was spoken of, not who
     // spoke; the source is the one a cue of the sentence before names ("Berg sagte, …. Der Bau
     // sei „…“"), else the subject of the sentence before, else the last speaker.
-    if subject_of_subjunctive(lex, sentence) {
+    if subject_of_subjunctive(&sentence_words) {
         att.speechy = true;
+        let previous = previous();
         att.speaker = cue_before(lex, previous, &lex.cues(previous))
             .map(|(_, sp)| sp)
             .or_else(|| match subject_of(lex, previous.trim()) {
@@ -575,12 +585,14 @@ pub(crate) fn attribute(
             });
         return att;
     }
-    att.speaker = subject_of(lex, sentence).or_else(|| match reduce(lex, sentence) {
-        Some(Speaker::Name(n)) if n.contains(' ') => Some(Speaker::Name(n)),
-        _ => None,
+    att.speaker = subject_of_words(lex, &sentence_words).or_else(|| {
+        match reduce_words(lex, &sentence_words) {
+            Some(Speaker::Name(n)) if n.contains(' ') => Some(Speaker::Name(n)),
+            _ => None,
+        }
     });
     if att.speaker.is_none()
-        && let Some(Speaker::Name(n)) = subject_of(lex, previous.trim())
+        && let Some(Speaker::Name(n)) = subject_of(lex, previous().trim())
     {
         att.speaker = Some(Speaker::Name(n));
     }
@@ -601,8 +613,7 @@ fn in_relative_clause(lex: &Lexicon, head: &str) -> bool {
 
 /// The sentence opens with a short subject and a subjunctive ("Der Bau sei", "Jeder Bürger
 /// könne"): reported speech whose subject is not its source.
-fn subject_of_subjunctive(lex: &Lexicon, sentence: &str) -> bool {
-    let ws = words(lex, sentence);
+fn subject_of_subjunctive(ws: &[Word<'_>]) -> bool {
     let Some(verb) = ws.iter().position(|w| w.kinds.reported()) else {
         return false;
     };
@@ -744,7 +755,11 @@ fn subject_first(lex: &Lexicon, head: &str) -> bool {
 /// The subject a sentence starts with: a name ("Anna Berg sagte", "Zypries sieht"), a role
 /// ("Der italienische Innenminister zeigte sich"), or a body ("Die Firma empfindet").
 fn subject_of(lex: &Lexicon, sentence: &str) -> Option<Speaker> {
-    let ws = words(lex, sentence);
+    subject_of_words(lex, &words(lex, sentence))
+}
+
+/// [`subject_of`] a sentence already split into [`words`].
+fn subject_of_words(lex: &Lexicon, ws: &[Word<'_>]) -> Option<Speaker> {
     let first = ws.first()?;
     if first.kinds.pronoun() {
         return Some(Speaker::Anaphor(Some(first.text.to_string())));
