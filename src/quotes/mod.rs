@@ -137,20 +137,22 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
             if text.is_empty() {
                 continue;
             }
+            // At most TERM_WORDS words: a term unless a cue says otherwise.
+            let short = text.split_whitespace().nth(TERM_WORDS).is_none();
             let att = speaker::attribute(
                 lex,
                 text_of(span.open.0),
                 span.open.1,
                 text_of(span.close.0),
                 span.close.1 + span.close_len,
-                text.split_whitespace().nth(TERM_WORDS).is_none(),
+                short,
                 span.open
                     .0
                     .checked_sub(1)
                     .filter(|&p| article.blocks.get(p).is_some_and(|b| prose(&b.kind)))
                     .map_or("", text_of),
             );
-            let kind = classify(&text, &att);
+            let kind = classify(&text, short, &att);
             let mut quote = Quote {
                 text,
                 block: i,
@@ -192,9 +194,9 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
 
 /// Speech or term. A term is a quoted name or title, or one to three quoted words with no cue of
 /// saying near them; a short quote starting lowercase in a sentence of reported speech is speech
-/// (a fragment of what was said), one starting uppercase there is most often a name.
-fn classify(text: &str, att: &speaker::Attribution) -> QuoteKind {
-    let words = text.split_whitespace().count();
+/// (a fragment of what was said), one starting uppercase there is most often a name. `short`:
+/// the text has at most [`TERM_WORDS`] words.
+fn classify(text: &str, short: bool, att: &speaker::Attribution) -> QuoteKind {
     let lower = text.starts_with(|c: char| c.is_lowercase());
     let sentence = text.ends_with(['.', '!', '?', ',', '…']);
     // A name has no sentence punctuation and, unless a cue follows it, is not speech.
@@ -207,7 +209,7 @@ fn classify(text: &str, att: &speaker::Attribution) -> QuoteKind {
         false
     } else if att.naming || att.after_article && !lower {
         true
-    } else if words <= TERM_WORDS {
+    } else if short {
         name_like || !(lower && (att.speechy || att.adjacent))
     } else {
         false
