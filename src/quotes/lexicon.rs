@@ -509,29 +509,36 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
         };
     }
     let mut n = 0;
-    for c in word.chars() {
-        // Most letters of a word are ASCII even in German or French: folded without the
-        // Unicode tables.
-        if c.is_ascii() {
-            match buf.get_mut(n) {
-                Some(slot) => *slot = c.to_ascii_lowercase() as u8,
-                None => return f(word.to_lowercase().as_bytes()),
-            }
-            n += 1;
-            continue;
+    let mut push = |c: char| match buf.get_mut(n..n + c.len_utf8()) {
+        Some(slot) => {
+            n += c.encode_utf8(slot).len();
+            true
         }
-        for c in c.to_lowercase() {
-            let len = c.len_utf8();
-            match buf.get_mut(n..n + len) {
-                Some(slot) => {
-                    c.encode_utf8(slot);
-                    n += len;
-                }
-                None => return f(word.to_lowercase().as_bytes()),
-            }
+        None => false,
+    };
+    for c in word.chars() {
+        // The letters of the bundled languages (ASCII, Latin-1) fold without the Unicode tables.
+        let fits = match latin1_lower(c) {
+            Some(lower) => push(lower),
+            None => c.to_lowercase().all(&mut push),
+        };
+        if !fits {
+            return f(word.to_lowercase().as_bytes());
         }
     }
     f(buf.get(..n).unwrap_or_default())
+}
+
+/// The lower case of an ASCII or Latin-1 character (A-Z and À-Þ fold to a-z and à-þ, the rest
+/// up to U+00FF is itself), the letters of the bundled languages, without the Unicode tables.
+/// `None` above U+00FF.
+fn latin1_lower(c: char) -> Option<char> {
+    match c {
+        'A'..='Z' => Some(c.to_ascii_lowercase()),
+        'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 0x20),
+        '\0'..='ÿ' => Some(c),
+        _ => None,
+    }
 }
 
 /// All languages' lexicons, and their union for text whose language is not known.
@@ -654,3 +661,19 @@ pub static DEFAULT: LazyLock<Lexicons> = LazyLock::new(|| {
         .collect();
     Lexicons::from_files(files)
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin1_lower_is_the_unicode_lower_case() {
+        for c in (0..=0x17F).filter_map(char::from_u32) {
+            let expected: Vec<char> = c.to_lowercase().collect();
+            match latin1_lower(c) {
+                Some(l) => assert_eq!(vec![l], expected, "{c:?}"),
+                None => assert!(c as u32 > 0xFF, "{c:?}"),
+            }
+        }
+    }
+}
