@@ -139,19 +139,22 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
             }
             // At most TERM_WORDS words: a term unless a cue says otherwise.
             let short = text.split_whitespace().nth(TERM_WORDS).is_none();
-            let att = speaker::attribute(
-                lex,
-                text_of(span.open.0),
-                span.open.1,
-                text_of(span.close.0),
-                span.close.1 + span.close_len,
-                short,
-                span.open
+            let place = speaker::Place {
+                open_text: text_of(span.open.0),
+                open: span.open.1,
+                close_text: text_of(span.close.0),
+                close_end: span.close.1 + span.close_len,
+                prev_text: span
+                    .open
                     .0
                     .checked_sub(1)
                     .filter(|&p| article.blocks.get(p).is_some_and(|b| prose(&b.kind)))
                     .map_or("", text_of),
-            );
+            };
+            // A term's speaker is never read (below): attribute need not look for one.
+            let att = speaker::attribute(lex, place, short, |att| {
+                classify(&text, short, att) == QuoteKind::Speech
+            });
             let kind = classify(&text, short, &att);
             let mut quote = Quote {
                 text,

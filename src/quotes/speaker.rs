@@ -413,17 +413,37 @@ fn has_reported(lex: &Lexicon, text: &str) -> bool {
             .any(|w| lex.is_reported(w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
-/// Attribution of the quote whose opening mark is at `open` in `open_text` and whose closing mark
-/// ends at `close_end` in `close_text` (the same block, or a later one).
+/// Where a quote stands in its article.
+pub(crate) struct Place<'a> {
+    /// The paragraph of the opening mark, and the mark's byte offset in it.
+    pub open_text: &'a str,
+    pub open: usize,
+    /// The paragraph of the closing mark (the same, or a later one), and the offset just after
+    /// the mark.
+    pub close_text: &'a str,
+    pub close_end: usize,
+    /// The paragraph before the quote's, when it is prose; else empty.
+    pub prev_text: &'a str,
+}
+
+/// Attribution of the quote at `place`; `short`: the quote has at most a few words.
+///
+/// `speech` tells from what is known of a quote whether it is speech. When no cue names the
+/// speaker, the search for one in the sentences around (the costliest part) is made only for
+/// speech: a term has no speaker, and its `speaker` is left `None`.
 pub(crate) fn attribute(
     lex: &Lexicon,
-    open_text: &str,
-    open: usize,
-    close_text: &str,
-    close_end: usize,
+    place: Place<'_>,
     short: bool,
-    prev_text: &str,
+    speech: impl Fn(&Attribution) -> bool,
 ) -> Attribution {
+    let Place {
+        open_text,
+        open,
+        close_text,
+        close_end,
+        prev_text,
+    } = place;
     let before = before_window(lex, open_text, open);
     let after = after_window(lex, close_text, close_end);
     // The cues before the quote are wanted by several readings below: searched for once, and
@@ -577,6 +597,9 @@ pub(crate) fn attribute(
     // sei „…“"), else the subject of the sentence before, else the last speaker.
     if subject_of_subjunctive(&sentence_words) {
         att.speechy = true;
+        if !speech(&att) {
+            return att;
+        }
         let previous = previous();
         att.speaker = cue_before(lex, previous, &lex.cues(previous))
             .map(|(_, sp)| sp)
@@ -584,6 +607,9 @@ pub(crate) fn attribute(
                 Some(Speaker::Name(n)) => Some(Speaker::Name(n)),
                 _ => None,
             });
+        return att;
+    }
+    if !speech(&att) {
         return att;
     }
     att.speaker = subject_of_words(lex, &sentence_words).or_else(|| {
@@ -849,7 +875,14 @@ mod tests {
         let open = text.find(['“', '„', '«', '"']).unwrap();
         let close = text.rfind(['”', '“', '»', '"']).unwrap();
         let close_end = close + text[close..].chars().next().unwrap().len_utf8();
-        attribute(lex, text, open, text, close_end, false, "").speaker
+        let place = Place {
+            open_text: text,
+            open,
+            close_text: text,
+            close_end,
+            prev_text: "",
+        };
+        attribute(lex, place, false, |_| true).speaker
     }
 
     fn name(s: &str) -> Option<Speaker> {
