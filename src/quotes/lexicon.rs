@@ -168,6 +168,9 @@ pub struct Lexicon {
     /// Every listed word, lowercased, with what it is ([`flag`]); keyed by bytes so a word
     /// folded on the stack is looked up as it is.
     words: HashMap<Box<[u8]>, u16>,
+    /// The shapes ([`shape`]) of the words of reported speech: every word around a short quote
+    /// is asked about, few are, and an ASCII word of another shape is answered without a lookup.
+    reported_shapes: Box<[u32; 256]>,
     /// The flags of all words together: a list this language leaves empty (English has no
     /// reported-speech words) is answered without a lookup.
     present: u16,
@@ -235,6 +238,11 @@ impl Lexicon {
             .collect();
         let role_ends_compound = role_list.iter().map(|r| r.chars().count() >= 5).collect();
         let present = words.values().fold(0, |all, f| all | f);
+        let mut reported_shapes = Box::new([0u32; 256]);
+        for (w, _) in words.iter().filter(|(_, f)| *f & flag::REPORTED != 0) {
+            let (entry, bit) = shape(w.first().copied(), w.len());
+            reported_shapes[entry] |= bit;
+        }
         // A DFA too: it scans capitalised words near every quote.
         let roles = (!role_list.is_empty())
             .then(|| {
@@ -248,6 +256,7 @@ impl Lexicon {
             cues,
             cue_kinds,
             words,
+            reported_shapes,
             present,
             roles,
             role_ends_compound,
@@ -410,6 +419,14 @@ impl Lexicon {
     }
 
     pub fn is_reported(&self, word: &str) -> bool {
+        // ASCII folds to ASCII of the same length: the shape of the folded word is known.
+        if word.is_ascii() {
+            let first = word.bytes().next().map(|b| b.to_ascii_lowercase());
+            let (entry, bit) = shape(first, word.len());
+            if self.reported_shapes[entry] & bit == 0 {
+                return false;
+            }
+        }
         self.has(word, flag::REPORTED)
     }
 
@@ -474,6 +491,12 @@ impl Lexicon {
         out.push_str(noun.get(..base)?);
         Some(out)
     }
+}
+
+/// A lowercased word's shape from its first byte and its length (as one bit, longer words
+/// sharing the last): the entry and bit of a table of the shapes of listed words.
+fn shape(first: Option<u8>, len: usize) -> (usize, u32) {
+    (usize::from(first.unwrap_or(0)), 1 << len.min(31))
 }
 
 /// A word in lower case, borrowed when it already is (most words are).
