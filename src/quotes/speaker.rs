@@ -565,11 +565,16 @@ pub(crate) fn attribute(
         return att;
     }
     let sentence = before_trim.trim_end_matches(':');
-    // The readings below all start from the sentence's words: split once.
-    let sentence_words = words(lex, sentence);
+    // The readings below all start from the sentence's words: split once, when one asks.
+    let sentence_words = OnceCell::new();
+    let sentence_words = || {
+        sentence_words
+            .get_or_init(|| words(lex, sentence))
+            .as_slice()
+    };
     // "BKA-Chef Berg: „…“": a short phrase and a colon name the speaker without a verb.
     if att.colon && sentence.split_whitespace().count() <= COLON_SPEAKER_WORDS {
-        let speaker = reduce_words(lex, &sentence_words).filter(|sp| match sp {
+        let speaker = reduce_words(lex, sentence_words()).filter(|sp| match sp {
             Speaker::Name(_) => true,
             Speaker::Role { phrase, .. } => phrase.split_whitespace().any(|w| lex.is_role(w)),
             Speaker::Anaphor(_) => false,
@@ -595,7 +600,8 @@ pub(crate) fn attribute(
     // „Der Bau sei „viel zu teuer“: the subject of a subjunctive is what was spoken of, not who
     // spoke; the source is the one a cue of the sentence before names ("Berg sagte, …. Der Bau
     // sei „…“"), else the subject of the sentence before, else the last speaker.
-    if subject_of_subjunctive(&sentence_words) {
+    // Without words of reported speech in the lexicon, no sentence is one.
+    if lex.has_reported_words() && subject_of_subjunctive(sentence_words()) {
         att.speechy = true;
         if !speech(&att) {
             return att;
@@ -612,8 +618,8 @@ pub(crate) fn attribute(
     if !speech(&att) {
         return att;
     }
-    att.speaker = subject_of_words(lex, &sentence_words).or_else(|| {
-        match reduce_words(lex, &sentence_words) {
+    att.speaker = subject_of_words(lex, sentence_words()).or_else(|| {
+        match reduce_words(lex, sentence_words()) {
             Some(Speaker::Name(n)) if n.contains(' ') => Some(Speaker::Name(n)),
             _ => None,
         }
