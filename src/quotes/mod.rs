@@ -236,6 +236,13 @@ fn quote_text(article: &Article, span: &marks::Span) -> String {
     };
     let (ob, oat) = span.open;
     let (cb, cat) = span.close;
+    // Most quotes stand in one paragraph with single spaces between words: copied as they are.
+    if ob == cb {
+        let piece = body_piece(ob, oat + span.open_len, cat);
+        if is_folded(piece) {
+            return piece.to_string();
+        }
+    }
     // Folding white space only shortens the text: one allocation for a quote in one paragraph.
     let mut text = String::with_capacity(if ob == cb { cat.saturating_sub(oat) } else { 0 });
     let mut from = oat + span.open_len;
@@ -257,6 +264,36 @@ fn quote_text(article: &Article, span: &marks::Span) -> String {
         }
     }
     text
+}
+
+/// The text is as [`quote_text`] folds it: words with one space between them, no white space
+/// at either end, and no word after the first starting with the punctuation that is glued to
+/// the word before (" ," → ",").
+fn is_folded(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut after_space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b' ' {
+            if i == 0 || after_space {
+                return false;
+            }
+            after_space = true;
+            continue;
+        }
+        // Any other white space, ASCII or not (no-break spaces, U+2009 …), is folded.
+        let space = if b.is_ascii() {
+            char::from(b).is_whitespace()
+        } else {
+            text.get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_whitespace)
+        };
+        if space || after_space && matches!(b, b'.' | b',' | b'!' | b'?' | b';' | b':') {
+            return false;
+        }
+        after_space = false;
+    }
+    !after_space
 }
 
 /// A quoted name or title in title case ("Space Telescope Science Institute"): several words, all
