@@ -4,7 +4,7 @@
 //! over them, so a user adds or corrects a language with a file, not code. Each lexicon is compiled
 //! once into an Aho-Corasick automaton for its cues and hash sets for the rest.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use foldhash::HashMap;
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -109,6 +109,57 @@ mod flag {
     pub const JUDGING: u16 = 1 << 13;
 }
 
+/// The lists a word is on, read from one lookup ([`Lexicon::kinds`]): the speaker readings test
+/// each word against several lists, and words near a quote are read by several of them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Kinds(u16);
+
+impl Kinds {
+    fn any(self, f: u16) -> bool {
+        self.0 & f != 0
+    }
+
+    pub(crate) fn pronoun(self) -> bool {
+        self.any(flag::PRONOUN)
+    }
+
+    pub(crate) fn cue(self) -> bool {
+        self.any(flag::CUE)
+    }
+
+    pub(crate) fn definite(self) -> bool {
+        self.any(flag::DEFINITE)
+    }
+
+    /// A function word or a definite article, as [`Lexicon::is_function_word`].
+    pub(crate) fn function(self) -> bool {
+        self.any(flag::FUNCTION | flag::DEFINITE)
+    }
+
+    pub(crate) fn stop(self) -> bool {
+        self.any(flag::STOP)
+    }
+
+    pub(crate) fn reported(self) -> bool {
+        self.any(flag::REPORTED)
+    }
+
+    pub(crate) fn never_speaker(self) -> bool {
+        self.any(flag::NEVER)
+    }
+
+    /// A listed title, as written (see [`Lexicon::is_title`] for a word with its point).
+    pub(crate) fn title(self) -> bool {
+        self.any(flag::TITLE)
+    }
+
+    /// On a list of words that name nobody (see [`Lexicon::is_plain`]).
+    fn plain(self) -> bool {
+        use flag::*;
+        self.any(PRONOUN | CUE | ROLE | TITLE | DEFINITE | FUNCTION | STOP | NEVER)
+    }
+}
+
 /// A compiled lexicon (one language, or all of them merged).
 #[derive(Debug)]
 pub struct Lexicon {
@@ -117,6 +168,12 @@ pub struct Lexicon {
     /// Every listed word, lowercased, with what it is ([`flag`]); keyed by bytes so a word
     /// folded on the stack is looked up as it is.
     words: HashMap<Box<[u8]>, u16>,
+    /// The shapes ([`shape`]) of the words of reported speech: every word around a short quote
+    /// is asked about, few are, and an ASCII word of another shape is answered without a lookup.
+    reported_shapes: Box<[u32; 256]>,
+    /// The flags of all words together: a list this language leaves empty (English has no
+    /// reported-speech words) is answered without a lookup.
+    present: u16,
     /// Every role, found in a word by one scan: the word is a role, an inflected role
     /// (Sprechers) or a compound ending in a role of five letters or more (Kreml-Sprecher).
     roles: Option<AhoCorasick>,
@@ -144,8 +201,10 @@ impl Lexicon {
                 }
             }
         }
-        // Longest match first, so "ha detto" wins over "detto".
+        // Longest match first, so "ha detto" wins over "detto". A DFA: the windows around every
+        // quote are searched, and a few hundred cues make a small one.
         let cues = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&patterns)
@@ -178,13 +237,27 @@ impl Lexicon {
             .filter(|r| !r.is_empty())
             .collect();
         let role_ends_compound = role_list.iter().map(|r| r.chars().count() >= 5).collect();
+        let present = words.values().fold(0, |all, f| all | f);
+        let mut reported_shapes = Box::new([0u32; 256]);
+        for (w, _) in words.iter().filter(|(_, f)| *f & flag::REPORTED != 0) {
+            let (entry, bit) = shape(w.first().copied(), w.len());
+            reported_shapes[entry] |= bit;
+        }
+        // A DFA too: it scans capitalised words near every quote.
         let roles = (!role_list.is_empty())
-            .then(|| AhoCorasick::new(&role_list).ok())
+            .then(|| {
+                AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&role_list)
+                    .ok()
+            })
             .flatten();
         Lexicon {
             cues,
             cue_kinds,
             words,
+            reported_shapes,
+            present,
             roles,
             role_ends_compound,
             adverb_endings: file
@@ -210,15 +283,24 @@ impl Lexicon {
     }
 
     fn has(&self, word: &str, f: u16) -> bool {
-        self.flags(word) & f != 0
+        self.present & f != 0 && self.flags(word) & f != 0
+    }
+
+    /// Whether the lexicon lists words of reported speech at all.
+    pub(crate) fn has_reported_words(&self) -> bool {
+        self.present & flag::REPORTED != 0
+    }
+
+    /// Every list `word` is on, case folded, from one lookup.
+    pub(crate) fn kinds(&self, word: &str) -> Kinds {
+        Kinds(self.flags(word))
     }
 
     /// A word that names nobody: a function word, role, title, stop, pronoun, cue or a word
-    /// that never speaks. One probe for all the lists.
-    pub(crate) fn is_plain_word(&self, word: &str) -> bool {
-        use flag::*;
-        self.flags(word) & (PRONOUN | CUE | ROLE | TITLE | DEFINITE | FUNCTION | STOP | NEVER) != 0
-            || self.is_role(word)
+    /// that never speaks, from the `kinds` of the word (one probe for all the lists) and, for
+    /// compounds of a role, one scan of it.
+    pub(crate) fn is_plain(&self, word: &str, kinds: Kinds) -> bool {
+        kinds.plain() || self.is_role(word)
     }
 
     /// A lowercased word that is a role or a compound ending in one, as written or with a case
@@ -337,6 +419,14 @@ impl Lexicon {
     }
 
     pub fn is_reported(&self, word: &str) -> bool {
+        // ASCII folds to ASCII of the same length: the shape of the folded word is known.
+        if word.is_ascii() {
+            let first = word.bytes().next().map(|b| b.to_ascii_lowercase());
+            let (entry, bit) = shape(first, word.len());
+            if self.reported_shapes[entry] & bit == 0 {
+                return false;
+            }
+        }
         self.has(word, flag::REPORTED)
     }
 
@@ -403,6 +493,12 @@ impl Lexicon {
     }
 }
 
+/// A lowercased word's shape from its first byte and its length (as one bit, longer words
+/// sharing the last): the entry and bit of a table of the shapes of listed words.
+fn shape(first: Option<u8>, len: usize) -> (usize, u32) {
+    (usize::from(first.unwrap_or(0)), 1 << len.min(31))
+}
+
 /// A word in lower case, borrowed when it already is (most words are).
 fn lower(word: &str) -> Cow<'_, str> {
     if word
@@ -436,17 +532,36 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
         };
     }
     let mut n = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let len = c.len_utf8();
-        match buf.get_mut(n..n + len) {
-            Some(slot) => {
-                c.encode_utf8(slot);
-                n += len;
-            }
-            None => return f(word.to_lowercase().as_bytes()),
+    let mut push = |c: char| match buf.get_mut(n..n + c.len_utf8()) {
+        Some(slot) => {
+            n += c.encode_utf8(slot).len();
+            true
+        }
+        None => false,
+    };
+    for c in word.chars() {
+        // The letters of the bundled languages (ASCII, Latin-1) fold without the Unicode tables.
+        let fits = match latin1_lower(c) {
+            Some(lower) => push(lower),
+            None => c.to_lowercase().all(&mut push),
+        };
+        if !fits {
+            return f(word.to_lowercase().as_bytes());
         }
     }
     f(buf.get(..n).unwrap_or_default())
+}
+
+/// The lower case of an ASCII or Latin-1 character (A-Z and À-Þ fold to a-z and à-þ, the rest
+/// up to U+00FF is itself), the letters of the bundled languages, without the Unicode tables.
+/// `None` above U+00FF.
+fn latin1_lower(c: char) -> Option<char> {
+    match c {
+        'A'..='Z' => Some(c.to_ascii_lowercase()),
+        'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 0x20),
+        '\0'..='ÿ' => Some(c),
+        _ => None,
+    }
 }
 
 /// All languages' lexicons, and their union for text whose language is not known.
@@ -569,3 +684,19 @@ pub static DEFAULT: LazyLock<Lexicons> = LazyLock::new(|| {
         .collect();
     Lexicons::from_files(files)
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin1_lower_is_the_unicode_lower_case() {
+        for c in (0..=0x17F).filter_map(char::from_u32) {
+            let expected: Vec<char> = c.to_lowercase().collect();
+            match latin1_lower(c) {
+                Some(l) => assert_eq!(vec![l], expected, "{c:?}"),
+                None => assert!(c as u32 > 0xFF, "{c:?}"),
+            }
+        }
+    }
+}

@@ -133,24 +133,29 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
             if start >= end {
                 continue;
             }
-            let text = quote_text(article, &offsets, &span);
+            let text = quote_text(article, &span);
             if text.is_empty() {
                 continue;
             }
-            let att = speaker::attribute(
-                lex,
-                text_of(span.open.0),
-                span.open.1,
-                text_of(span.close.0),
-                span.close.1 + span.close_len,
-                text.split_whitespace().nth(TERM_WORDS).is_none(),
-                span.open
+            // At most TERM_WORDS words: a term unless a cue says otherwise.
+            let short = text.split_whitespace().nth(TERM_WORDS).is_none();
+            let place = speaker::Place {
+                open_text: text_of(span.open.0),
+                open: span.open.1,
+                close_text: text_of(span.close.0),
+                close_end: span.close.1 + span.close_len,
+                prev_text: span
+                    .open
                     .0
                     .checked_sub(1)
                     .filter(|&p| article.blocks.get(p).is_some_and(|b| prose(&b.kind)))
                     .map_or("", text_of),
-            );
-            let kind = classify(&text, &att);
+            };
+            // A term's speaker is never read (below): attribute need not look for one.
+            let att = speaker::attribute(lex, place, short, |att| {
+                classify(&text, short, att) == QuoteKind::Speech
+            });
+            let kind = classify(&text, short, &att);
             let mut quote = Quote {
                 text,
                 block: i,
@@ -192,22 +197,22 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
 
 /// Speech or term. A term is a quoted name or title, or one to three quoted words with no cue of
 /// saying near them; a short quote starting lowercase in a sentence of reported speech is speech
-/// (a fragment of what was said), one starting uppercase there is most often a name.
-fn classify(text: &str, att: &speaker::Attribution) -> QuoteKind {
-    let words = text.split_whitespace().count();
+/// (a fragment of what was said), one starting uppercase there is most often a name. `short`:
+/// the text has at most [`TERM_WORDS`] words.
+fn classify(text: &str, short: bool, att: &speaker::Attribution) -> QuoteKind {
     let lower = text.starts_with(|c: char| c.is_lowercase());
     let sentence = text.ends_with(['.', '!', '?', ',', '…']);
     // A name has no sentence punctuation and, unless a cue follows it, is not speech.
     let name_like = !lower && !sentence && !att.after && !att.colon;
     // „Yemen Observer“ berichtete, “The Daily Mail” reported: a title before a cue is the
     // subject of the cue, not what was said.
-    let term = if title_like(text) && !att.colon {
+    let term = if !att.colon && title_like(text) {
         true
     } else if att.after || att.colon {
         false
     } else if att.naming || att.after_article && !lower {
         true
-    } else if words <= TERM_WORDS {
+    } else if short {
         name_like || !(lower && (att.speechy || att.adjacent))
     } else {
         false
@@ -221,7 +226,7 @@ fn classify(text: &str, att: &speaker::Attribution) -> QuoteKind {
 
 /// The quoted text without its marks, and without the opening marks of paragraphs it continues
 /// into; white space folded to single spaces.
-fn quote_text(article: &Article, offsets: &[usize], span: &marks::Span) -> String {
+fn quote_text(article: &Article, span: &marks::Span) -> String {
     let body_piece = |b: usize, from: usize, to: usize| -> &str {
         article
             .blocks
@@ -229,10 +234,17 @@ fn quote_text(article: &Article, offsets: &[usize], span: &marks::Span) -> Strin
             .and_then(|blk| blk.text.get(from..to.min(blk.text.len())))
             .unwrap_or("")
     };
-    let _ = offsets;
-    let mut pieces: Vec<&str> = Vec::new();
     let (ob, oat) = span.open;
     let (cb, cat) = span.close;
+    // Most quotes stand in one paragraph with single spaces between words: copied as they are.
+    if ob == cb {
+        let piece = body_piece(ob, oat + span.open_len, cat);
+        if is_folded(piece) {
+            return piece.to_string();
+        }
+    }
+    // Folding white space only shortens the text: one allocation for a quote in one paragraph.
+    let mut text = String::with_capacity(if ob == cb { cat.saturating_sub(oat) } else { 0 });
     let mut from = oat + span.open_len;
     for b in ob..=cb {
         let to = if b == cb { cat } else { usize::MAX };
@@ -243,11 +255,7 @@ fn quote_text(article: &Article, offsets: &[usize], span: &marks::Span) -> Strin
                 .find(|(cbk, _, _)| *cbk == b)
                 .map_or(0, |(_, at, len)| at + len);
         }
-        pieces.push(body_piece(b, from, to));
-    }
-    let mut text = String::new();
-    for piece in pieces {
-        for w in piece.split_whitespace() {
+        for w in body_piece(b, from, to).split_whitespace() {
             let glue = w.starts_with(['.', ',', '!', '?', ';', ':']) && !text.is_empty();
             if !text.is_empty() && !glue {
                 text.push(' ');
@@ -258,17 +266,48 @@ fn quote_text(article: &Article, offsets: &[usize], span: &marks::Span) -> Strin
     text
 }
 
+/// The text is as [`quote_text`] folds it: words with one space between them, no white space
+/// at either end, and no word after the first starting with the punctuation that is glued to
+/// the word before (" ," → ",").
+fn is_folded(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut after_space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b' ' {
+            if i == 0 || after_space {
+                return false;
+            }
+            after_space = true;
+            continue;
+        }
+        // Any other white space, ASCII or not (no-break spaces, U+2009 …), is folded.
+        let space = if b.is_ascii() {
+            char::from(b).is_whitespace()
+        } else {
+            text.get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_whitespace)
+        };
+        if space || after_space && matches!(b, b'.' | b',' | b'!' | b'?' | b';' | b':') {
+            return false;
+        }
+        after_space = false;
+    }
+    !after_space
+}
+
 /// A quoted name or title in title case ("Space Telescope Science Institute"): several words, all
 /// longer ones capitalised, no sentence punctuation.
 fn title_like(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words.len() >= 2
-        && !text.ends_with(['.', '!', '?', ','])
-        && words
-            .iter()
-            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+    // Cheapest test first: most quotes are sentences and end in punctuation.
+    let longer = |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+    !text.ends_with(['.', '!', '?', ','])
+        && text.split_whitespace().nth(1).is_some()
+        && text
+            .split_whitespace()
+            .filter(longer)
             .all(|w| w.starts_with(char::is_uppercase))
-        && words.iter().any(|w| w.chars().count() >= 4)
+        && text.split_whitespace().any(|w| w.chars().count() >= 4)
 }
 
 /// The person a definite role refers to ("the spokesman", "il portavoce"): a name that follows
@@ -285,6 +324,20 @@ fn named_role(
         .rev()
         .find(|w| lex.is_role(w))?
         .to_lowercase();
+    // The role as written lowercase ("portavoce") or capitalised ("Sprecher"), found with
+    // memchr's substring search rather than by lowercasing the text; the searchers are built
+    // once for all the paragraphs looked at. Forward ones: memchr's reverse search has no SIMD
+    // prefilter, and these scan kilobytes for every definite role.
+    let mut capital: String = role.chars().take(1).flat_map(char::to_uppercase).collect();
+    capital.push_str(
+        role.get(role.chars().next().map_or(0, char::len_utf8)..)
+            .unwrap_or(""),
+    );
+    let forms = [
+        memchr::memmem::Finder::new(role.as_bytes()),
+        memchr::memmem::Finder::new(capital.as_bytes()),
+    ];
+    let mut mentions = Vec::new();
     // Bounded look-back (a few paragraphs, a few kilobytes each) keeps extraction linear.
     for b in (block.saturating_sub(ROLE_LOOKBACK_BLOCKS)..=block).rev() {
         let text = article.blocks.get(b)?.text.as_str();
@@ -300,19 +353,18 @@ fn named_role(
         let Some(text) = text.get(start..end) else {
             continue;
         };
-        // The role as written lowercase ("portavoce") or capitalised ("Sprecher"), found with
-        // memchr's substring search rather than by lowercasing the text.
-        let mut capital: String = role.chars().take(1).flat_map(char::to_uppercase).collect();
-        capital.push_str(
-            role.get(role.chars().next().map_or(0, char::len_utf8)..)
-                .unwrap_or(""),
-        );
+        mentions.clear();
+        for form in &forms {
+            push_occurrences(form, text.as_bytes(), &mut mentions);
+        }
+        // From the last mention back: each time the last one that ends before the one read
+        // before it starts.
         let mut search_end = text.len();
         for _ in 0..ROLE_LOOKBACK_MENTIONS {
-            let hay = &text.as_bytes()[..search_end];
-            let best = [role.as_str(), capital.as_str()]
+            let best = mentions
                 .iter()
-                .filter_map(|form| memchr::memmem::rfind(hay, form.as_bytes()))
+                .filter(|&&(at, len)| at + len <= search_end)
+                .map(|&(at, _)| at)
                 .max();
             let Some(at) = best else { break };
             let window: String = text[at..]
@@ -327,6 +379,16 @@ fn named_role(
         }
     }
     None
+}
+
+/// Every place `finder`'s needle occurs in `hay`, overlapping ones too, as (start, length).
+fn push_occurrences(finder: &memchr::memmem::Finder, hay: &[u8], out: &mut Vec<(usize, usize)>) {
+    let len = finder.needle().len();
+    let mut from = 0;
+    while let Some(i) = hay.get(from..).and_then(|rest| finder.find(rest)) {
+        out.push((from + i, len));
+        from += i + 1;
+    }
 }
 
 /// How far back a role is looked up: paragraphs, and bytes in each.

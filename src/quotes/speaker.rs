@@ -7,7 +7,8 @@
 //! not ("ein offizieller Kreml-Sprecher"). Pronouns and bare cues ("he added", "ha aggiunto") are
 //! left for the caller to resolve to the last named speaker.
 
-use super::lexicon::{CueKind, Lexicon};
+use super::lexicon::{CueKind, Kinds, Lexicon};
+use std::cell::OnceCell;
 
 /// Longest stretch of text looked at on either side of a quote, in bytes.
 const WINDOW: usize = 300;
@@ -166,10 +167,25 @@ struct Word<'a> {
     comma: bool,
     /// The word opens a parenthesis ("(SPD)").
     paren: bool,
+    /// The lists the word is on, looked up once: the readings below test each word often.
+    kinds: Kinds,
 }
 
-fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out: Vec<Word<'_>> = Vec::new();
+impl Word<'_> {
+    /// A title before a name ("Dr"): [`Lexicon::is_title`], which reads a title without its
+    /// point; a word keeps its point only in rare spellings ("Dr.-").
+    fn title(&self, lex: &Lexicon) -> bool {
+        if self.text.ends_with('.') {
+            lex.is_title(self.text)
+        } else {
+            self.kinds.title()
+        }
+    }
+}
+
+fn words<'a>(lex: &Lexicon, text: &'a str) -> Vec<Word<'a>> {
+    // Room for words of five bytes and a space, so a sentence is one allocation, not three.
+    let mut out: Vec<Word<'_>> = Vec::with_capacity(text.len() / 6 + 1);
     for raw in text.split_whitespace() {
         let trimmed =
             raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'');
@@ -190,6 +206,7 @@ fn words(text: &str) -> Vec<Word<'_>> {
                 text: trimmed,
                 comma: true,
                 paren: true,
+                kinds: lex.kinds(trimmed),
             });
             continue;
         }
@@ -197,6 +214,7 @@ fn words(text: &str) -> Vec<Word<'_>> {
             text: trimmed,
             comma: raw.ends_with([',', ';', ':', ')', '(']),
             paren: false,
+            kinds: lex.kinds(trimmed),
         });
     }
     out
@@ -208,22 +226,30 @@ fn capitalised(w: &str) -> bool {
 
 /// Reduces a speaker phrase to a name, a role or a pronoun.
 pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
-    let ws = words(phrase);
+    reduce_words(lex, &words(lex, phrase))
+}
+
+/// [`reduce`] of a phrase already split into [`words`].
+fn reduce_words(lex: &Lexicon, ws: &[Word<'_>]) -> Option<Speaker> {
     if ws.is_empty() {
         return None;
     }
-    if ws.len() == 1 && lex.is_pronoun(ws[0].text) {
+    if ws.len() == 1 && ws[0].kinds.pronoun() {
         return Some(Speaker::Anaphor(Some(ws[0].text.to_string())));
     }
-    let name_word = |w: &str| capitalised(w) && !lex.is_plain_word(w);
+    // Whether each word may be part of a name, decided once per word (a role is one scan).
+    let names: Vec<bool> = ws
+        .iter()
+        .map(|w| capitalised(w.text) && !lex.is_plain(w.text, w.kinds))
+        .collect();
     // Runs of name words; the best is the last of two words or more, else one after a role or
     // title, else the only word of the phrase.
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        if name_word(ws[i].text) {
+        if names[i] {
             let start = i;
-            while i < ws.len() && name_word(ws[i].text) {
+            while i < ws.len() && names[i] {
                 i += 1;
                 if ws[i - 1].comma {
                     break;
@@ -231,8 +257,7 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
             }
             // "Das Original Tweet", "den Theologen Hans Küng": the capitalised word right after
             // a definite article is a noun, not part of a person's name.
-            let after_article =
-                start > 0 && !ws[start - 1].comma && lex.is_definite(ws[start - 1].text);
+            let after_article = start > 0 && !ws[start - 1].comma && ws[start - 1].kinds.definite();
             let start = start + usize::from(after_article);
             if start < i {
                 runs.push((start, i));
@@ -252,7 +277,7 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
     // of a longer run names the place or body, the rest the person.
     for run in &mut runs {
         let (a, b) = *run;
-        if b - a >= 3 && a > 1 && lex.is_function_word(ws[a - 1].text) && !ws[a - 1].comma {
+        if b - a >= 3 && a > 1 && ws[a - 1].kinds.function() && !ws[a - 1].comma {
             run.0 += 1;
         }
     }
@@ -260,9 +285,7 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
     let after_role = runs
         .iter()
         .find(|(a, _)| {
-            *a > 0
-                && !ws[a - 1].comma
-                && (lex.is_role(ws[a - 1].text) || lex.is_title(ws[a - 1].text))
+            *a > 0 && !ws[a - 1].comma && (lex.is_role(ws[a - 1].text) || ws[a - 1].title(lex))
         })
         .copied();
     // "Ähnlich äußerte sich …": a lone word with an adverb's ending is no name.
@@ -270,7 +293,7 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
         (ws.len() == 1 && runs.len() == 1 && !lex.has_adverb_ending(ws[0].text)).then(|| runs[0]);
     // "wird Berg zitiert", "hatte Berg damals gesagt", "wird Berg in der Zeitung zitiert": one
     // name after auxiliaries and adverbs, before a preposition or nothing.
-    let plain_stop = |w: &Word<'_>| lex.is_stop(w.text) && !lex.is_function_word(w.text);
+    let plain_stop = |w: &Word<'_>| w.kinds.stop() && !w.kinds.function();
     let among_stops = runs
         .first()
         .filter(|&&(a, b)| {
@@ -279,7 +302,7 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
                 && ws[..a].iter().all(plain_stop)
                 && ws
                     .get(b)
-                    .is_none_or(|w| lex.is_stop(w.text) && !capitalised(w.text))
+                    .is_none_or(|w| w.kinds.stop() && !capitalised(w.text))
         })
         .copied();
     if let Some(run) = long.or(after_role).or(alone).or(among_stops) {
@@ -289,11 +312,11 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
     // or it is a determiner and a noun ("die Universität", "a witness").
     let end = ws.iter().position(|w| w.comma).map_or(ws.len(), |p| p + 1);
     let head = &ws[..end];
-    let definite = lex.is_definite(ws[0].text);
+    let definite = ws[0].kinds.definite();
     let has_role = head.iter().any(|w| lex.is_role(w.text));
     // "in einem Interview" is where, not who: a phrase opening with a preposition is no role.
-    let determined = lex.is_function_word(ws[0].text)
-        && (lex.is_definite(ws[0].text) || !lex.is_stop(ws[0].text))
+    let determined = ws[0].kinds.function()
+        && (ws[0].kinds.definite() || !ws[0].kinds.stop())
         && head.len() >= 2
         && head.len() <= 6;
     if !has_role && !determined {
@@ -303,8 +326,8 @@ pub(crate) fn reduce(lex: &Lexicon, phrase: &str) -> Option<Speaker> {
     // adverbial, not someone who speaks.
     let adverbial = head
         .get(1)
-        .is_some_and(|w| lex.is_stop(w.text) && !lex.is_function_word(w.text))
-        || head.last().is_some_and(|w| lex.is_never_speaker(w.text));
+        .is_some_and(|w| w.kinds.stop() && !w.kinds.function())
+        || head.last().is_some_and(|w| w.kinds.never_speaker());
     if adverbial {
         return None;
     }
@@ -323,7 +346,8 @@ fn phrase_after<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
     let mut skipped = 0;
     for (i, raw) in split_with_offsets(text) {
         let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        let stop = lex.is_stop(w) && !lex.is_pronoun(w) && !lex.is_function_word(w);
+        let kinds = lex.kinds(w);
+        let stop = kinds.stop() && !kinds.pronoun() && !kinds.function();
         if count == 0 && stop {
             // "äußerte sich der Chef", "sagte am Montag Anna Berg": skip a few words before the
             // subject, not more.
@@ -334,7 +358,7 @@ fn phrase_after<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
             continue;
         }
         // "nach Worten des Präsidenten sei …": a verb of reported speech ends the subject.
-        if count > 0 && (lex.is_stop(w) && !capitalised(raw) || lex.is_reported(w)) {
+        if count > 0 && (kinds.stop() && !capitalised(raw) || kinds.reported()) {
             break;
         }
         if begin.is_none() {
@@ -382,23 +406,50 @@ fn split_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 fn has_reported(lex: &Lexicon, text: &str) -> bool {
-    text.split_whitespace()
-        .any(|w| lex.is_reported(w.trim_matches(|c: char| !c.is_alphanumeric())))
+    // Most languages list no such words: no need to split the text.
+    lex.has_reported_words()
+        && text
+            .split_whitespace()
+            .any(|w| lex.is_reported(w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
-/// Attribution of the quote whose opening mark is at `open` in `open_text` and whose closing mark
-/// ends at `close_end` in `close_text` (the same block, or a later one).
+/// Where a quote stands in its article.
+pub(crate) struct Place<'a> {
+    /// The paragraph of the opening mark, and the mark's byte offset in it.
+    pub open_text: &'a str,
+    pub open: usize,
+    /// The paragraph of the closing mark (the same, or a later one), and the offset just after
+    /// the mark.
+    pub close_text: &'a str,
+    pub close_end: usize,
+    /// The paragraph before the quote's, when it is prose; else empty.
+    pub prev_text: &'a str,
+}
+
+/// Attribution of the quote at `place`; `short`: the quote has at most a few words.
+///
+/// `speech` tells from what is known of a quote whether it is speech. When no cue names the
+/// speaker, the search for one in the sentences around (the costliest part) is made only for
+/// speech: a term has no speaker, and its `speaker` is left `None`.
 pub(crate) fn attribute(
     lex: &Lexicon,
-    open_text: &str,
-    open: usize,
-    close_text: &str,
-    close_end: usize,
+    place: Place<'_>,
     short: bool,
-    prev_text: &str,
+    speech: impl Fn(&Attribution) -> bool,
 ) -> Attribution {
+    let Place {
+        open_text,
+        open,
+        close_text,
+        close_end,
+        prev_text,
+    } = place;
     let before = before_window(lex, open_text, open);
     let after = after_window(lex, close_text, close_end);
+    // The cues before the quote are wanted by several readings below: searched for once, and
+    // only when one of them asks.
+    let before_cues = OnceCell::new();
+    let before_cues = || before_cues.get_or_init(|| lex.cues(before)).as_slice();
     let mut att = Attribution::default();
     let before_trim = before.trim_end();
     att.colon = before_trim.ends_with(':');
@@ -410,9 +461,7 @@ pub(crate) fn attribute(
     att.naming = lex.is_naming(last_word.trim_matches(|c: char| !c.is_alphanumeric()));
     // "X bezeichnete den Plan als „…“", "würdigte ihn als „…“": after a verb of saying, "als"
     // quotes the judgement someone spoke, not a name.
-    if att.naming
-        && lex.is_judging(last_word)
-        && lex.cues(before).iter().any(|c| c.2 == CueKind::Verb)
+    if att.naming && lex.is_judging(last_word) && before_cues().iter().any(|c| c.2 == CueKind::Verb)
     {
         att.naming = false;
         att.speechy = true;
@@ -464,7 +513,7 @@ pub(crate) fn attribute(
             // „…“, betont sie: a pronoun after the quote stands for the speaker a cue before it
             // names ("X sagte dazu: „…“, betont sie").
             if matches!(att.speaker, Some(Speaker::Anaphor(_)))
-                && let Some((cue, sp)) = cue_before(lex, before)
+                && let Some((cue, sp)) = cue_before(lex, before, before_cues())
             {
                 att.cue = Some(cue.to_string());
                 att.speaker = Some(sp);
@@ -495,7 +544,7 @@ pub(crate) fn attribute(
     let _ = starts_sentence;
 
     // Before the quote: "X said: “…” / laut X „…“ / sagte X: „…“.
-    if let Some((cue, sp)) = cue_before(lex, before) {
+    if let Some((cue, sp)) = cue_before(lex, before, before_cues()) {
         att.speechy = true;
         let tail = before.get(cue.as_ptr() as usize - before.as_ptr() as usize + cue.len()..);
         att.adjacent = tail.is_some_and(|t| t.split_whitespace().count() <= MAX_SUBJECT_WORDS);
@@ -503,7 +552,7 @@ pub(crate) fn attribute(
         att.speaker = Some(sp);
         return att;
     }
-    let cues_before = lex.cues(before);
+    let cues_before = before_cues();
     if !cues_before.is_empty() {
         att.speechy = true;
     }
@@ -516,9 +565,16 @@ pub(crate) fn attribute(
         return att;
     }
     let sentence = before_trim.trim_end_matches(':');
+    // The readings below all start from the sentence's words: split once, when one asks.
+    let sentence_words = OnceCell::new();
+    let sentence_words = || {
+        sentence_words
+            .get_or_init(|| words(lex, sentence))
+            .as_slice()
+    };
     // "BKA-Chef Berg: „…“": a short phrase and a colon name the speaker without a verb.
     if att.colon && sentence.split_whitespace().count() <= COLON_SPEAKER_WORDS {
-        let speaker = reduce(lex, sentence).filter(|sp| match sp {
+        let speaker = reduce_words(lex, sentence_words()).filter(|sp| match sp {
             Speaker::Name(_) => true,
             Speaker::Role { phrase, .. } => phrase.split_whitespace().any(|w| lex.is_role(w)),
             Speaker::Anaphor(_) => false,
@@ -533,30 +589,43 @@ pub(crate) fn attribute(
     // zitiert: „…“"), its subject, or the subject of the sentence before ("Khan criticised the
     // plan. “…”").
     let from = before.as_ptr() as usize - open_text.as_ptr() as usize;
-    let previous = if from == 0 {
-        before_window(lex, prev_text, prev_text.len())
-    } else {
-        before_window(lex, open_text, from)
+    // Found only when a reading below needs it.
+    let previous = || {
+        if from == 0 {
+            before_window(lex, prev_text, prev_text.len())
+        } else {
+            before_window(lex, open_text, from)
+        }
     };
     // „Der Bau sei „viel zu teuer“: the subject of a subjunctive is what was spoken of, not who
     // spoke; the source is the one a cue of the sentence before names ("Berg sagte, …. Der Bau
     // sei „…“"), else the subject of the sentence before, else the last speaker.
-    if subject_of_subjunctive(lex, sentence) {
+    // Without words of reported speech in the lexicon, no sentence is one.
+    if lex.has_reported_words() && subject_of_subjunctive(sentence_words()) {
         att.speechy = true;
-        att.speaker = cue_before(lex, previous).map(|(_, sp)| sp).or_else(|| {
-            match subject_of(lex, previous.trim()) {
+        if !speech(&att) {
+            return att;
+        }
+        let previous = previous();
+        att.speaker = cue_before(lex, previous, &lex.cues(previous))
+            .map(|(_, sp)| sp)
+            .or_else(|| match subject_of(lex, previous.trim()) {
                 Some(Speaker::Name(n)) => Some(Speaker::Name(n)),
                 _ => None,
-            }
-        });
+            });
         return att;
     }
-    att.speaker = subject_of(lex, sentence).or_else(|| match reduce(lex, sentence) {
-        Some(Speaker::Name(n)) if n.contains(' ') => Some(Speaker::Name(n)),
-        _ => None,
+    if !speech(&att) {
+        return att;
+    }
+    att.speaker = subject_of_words(lex, sentence_words()).or_else(|| {
+        match reduce_words(lex, sentence_words()) {
+            Some(Speaker::Name(n)) if n.contains(' ') => Some(Speaker::Name(n)),
+            _ => None,
+        }
     });
     if att.speaker.is_none()
-        && let Some(Speaker::Name(n)) = subject_of(lex, previous.trim())
+        && let Some(Speaker::Name(n)) = subject_of(lex, previous().trim())
     {
         att.speaker = Some(Speaker::Name(n));
     }
@@ -577,16 +646,15 @@ fn in_relative_clause(lex: &Lexicon, head: &str) -> bool {
 
 /// The sentence opens with a short subject and a subjunctive ("Der Bau sei", "Jeder Bürger
 /// könne"): reported speech whose subject is not its source.
-fn subject_of_subjunctive(lex: &Lexicon, sentence: &str) -> bool {
-    let ws = words(sentence);
-    let Some(verb) = ws.iter().position(|w| lex.is_reported(w.text)) else {
+fn subject_of_subjunctive(ws: &[Word<'_>]) -> bool {
+    let Some(verb) = ws.iter().position(|w| w.kinds.reported()) else {
         return false;
     };
     verb > 0
         && verb <= SUBJUNCTIVE_SUBJECT_WORDS
         && ws[..verb]
             .iter()
-            .all(|w| !w.comma && !lex.is_cue_word(w.text) && !lex.is_pronoun(w.text))
+            .all(|w| !w.comma && !w.kinds.cue() && !w.kinds.pronoun())
 }
 
 /// Most words of the subject before a subjunctive that opens reported speech.
@@ -597,9 +665,13 @@ const SUBJUNCTIVE_SUBJECT_WORDS: usize = 5;
 const COLON_SPEAKER_WORDS: usize = 6;
 
 /// The last cue before a quote that names a speaker, and the speaker: "X said: “…”", "laut X
-/// „…“", "sagte X: „…“", "wie X sagte, sei „…“".
-fn cue_before<'a>(lex: &Lexicon, before: &'a str) -> Option<(&'a str, Speaker)> {
-    for (s, e, kind) in lex.cues(before).into_iter().rev() {
+/// „…“", "sagte X: „…“", "wie X sagte, sei „…“". `cues` are [`Lexicon::cues`] of `before`.
+fn cue_before<'a>(
+    lex: &Lexicon,
+    before: &'a str,
+    cues: &[(usize, usize, CueKind)],
+) -> Option<(&'a str, Speaker)> {
+    for &(s, e, kind) in cues.iter().rev() {
         let cue = &before[s..e];
         let tail = &before[e..];
         let head = &before[..s];
@@ -661,21 +733,20 @@ fn subordinate_subject(lex: &Lexicon, head: &str) -> Option<Speaker> {
 /// The document a source cue names ("heißt es in einer Mitteilung des Verbands"): from its
 /// determiner to its noun, with a genitive after it; the preposition before is left out.
 fn source_after(lex: &Lexicon, tail: &str) -> Option<Speaker> {
-    let ws = words(tail);
+    let ws = words(lex, tail);
     let start = ws.iter().take(3).position(|w| {
         // The preposition before the document is not part of its name.
-        lex.is_definite(w.text)
-            || !lex.is_stop(w.text) && (lex.is_function_word(w.text) || capitalised(w.text))
+        w.kinds.definite() || !w.kinds.stop() && (w.kinds.function() || capitalised(w.text))
     })?;
     let mut end = None;
     for (i, w) in ws.iter().enumerate().skip(start).take(SUBJECT_WORDS) {
-        if capitalised(w.text) && !lex.is_function_word(w.text) {
+        if capitalised(w.text) && !w.kinds.function() {
             end = Some(i + 1);
             // "der Erklärung des Verbands": the genitive belongs to it.
             let genitive = !w.comma
                 && ws
                     .get(i + 1)
-                    .is_some_and(|d| lex.is_definite(d.text) && !d.comma)
+                    .is_some_and(|d| d.kinds.definite() && !d.comma)
                 && ws.get(i + 2).is_some_and(|n| capitalised(n.text));
             if genitive {
                 end = Some(i + 3);
@@ -717,13 +788,17 @@ fn subject_first(lex: &Lexicon, head: &str) -> bool {
 /// The subject a sentence starts with: a name ("Anna Berg sagte", "Zypries sieht"), a role
 /// ("Der italienische Innenminister zeigte sich"), or a body ("Die Firma empfindet").
 fn subject_of(lex: &Lexicon, sentence: &str) -> Option<Speaker> {
-    let ws = words(sentence);
+    subject_of_words(lex, &words(lex, sentence))
+}
+
+/// [`subject_of`] a sentence already split into [`words`].
+fn subject_of_words(lex: &Lexicon, ws: &[Word<'_>]) -> Option<Speaker> {
     let first = ws.first()?;
-    if lex.is_pronoun(first.text) {
+    if first.kinds.pronoun() {
         return Some(Speaker::Anaphor(Some(first.text.to_string())));
     }
     // "Nach Angaben …", "Weiter …": an adverbial opens the sentence, the subject is elsewhere.
-    if lex.is_stop(first.text) || !capitalised(first.text) && !lex.is_function_word(first.text) {
+    if first.kinds.stop() || !capitalised(first.text) && !first.kinds.function() {
         return None;
     }
     // The noun phrase up to the verb: capitalised words, determiners and prepositions of the
@@ -738,18 +813,16 @@ fn subject_of(lex: &Lexicon, sentence: &str) -> Option<Speaker> {
         let next_capital = ws
             .get(end + 1)
             .is_some_and(|n| capitalised(n.text) && !n.paren);
-        let noun = capitalised(w.text)
-            && !lex.is_cue_word(w.text)
-            && !lex.is_stop(w.text)
-            && !lex.is_never_speaker(w.text);
-        let joiner = lex.is_function_word(w.text) && (end > 0 || !lex.is_stop(w.text));
+        let noun =
+            capitalised(w.text) && !w.kinds.cue() && !w.kinds.stop() && !w.kinds.never_speaker();
+        let joiner = w.kinds.function() && (end > 0 || !w.kinds.stop());
         let adjective = end > 0
             && !capitalised(w.text)
-            && !lex.is_stop(w.text)
+            && !w.kinds.stop()
             && next_capital
             && ws
                 .get(end - 1)
-                .is_some_and(|p| lex.is_function_word(p.text) || !capitalised(p.text));
+                .is_some_and(|p| p.kinds.function() || !capitalised(p.text));
         if !(noun || joiner || adjective) {
             break;
         }
@@ -764,13 +837,13 @@ fn subject_of(lex: &Lexicon, sentence: &str) -> Option<Speaker> {
         || end >= ws.len()
         || !ws[..end]
             .iter()
-            .any(|w| capitalised(w.text) && !lex.is_function_word(w.text))
+            .any(|w| capitalised(w.text) && !w.kinds.function())
     {
         return None;
     }
     // "Kämen sie dem nicht nach": a verb first, its subject a pronoun after it.
     // "Tatsächlich spricht …": one word with the ending of an adverb is no name.
-    if end == 1 && (lex.is_pronoun(ws[1].text) || lex.has_adverb_ending(ws[0].text)) {
+    if end == 1 && (ws[1].kinds.pronoun() || lex.has_adverb_ending(ws[0].text)) {
         return None;
     }
     let phrase = ws[..end]
@@ -781,13 +854,11 @@ fn subject_of(lex: &Lexicon, sentence: &str) -> Option<Speaker> {
     match reduce(lex, &phrase) {
         Some(Speaker::Name(n)) => Some(Speaker::Name(n)),
         Some(Speaker::Role { phrase, definite }) => Some(Speaker::Role { phrase, definite }),
-        _ if lex.is_function_word(ws[0].text) => Some(Speaker::Role {
-            definite: lex.is_definite(ws[0].text),
+        _ if ws[0].kinds.function() => Some(Speaker::Role {
+            definite: ws[0].kinds.definite(),
             phrase,
         }),
-        _ if end == 1 && !lex.is_function_word(ws[0].text) => {
-            Some(Speaker::Name(ws[0].text.to_string()))
-        }
+        _ if end == 1 && !ws[0].kinds.function() => Some(Speaker::Name(ws[0].text.to_string())),
         _ => None,
     }
 }
@@ -810,7 +881,14 @@ mod tests {
         let open = text.find(['“', '„', '«', '"']).unwrap();
         let close = text.rfind(['”', '“', '»', '"']).unwrap();
         let close_end = close + text[close..].chars().next().unwrap().len_utf8();
-        attribute(lex, text, open, text, close_end, false, "").speaker
+        let place = Place {
+            open_text: text,
+            open,
+            close_text: text,
+            close_end,
+            prev_text: "",
+        };
+        attribute(lex, place, false, |_| true).speaker
     }
 
     fn name(s: &str) -> Option<Speaker> {

@@ -607,3 +607,23 @@ fn a_cue_in_a_relative_clause_names_no_subject_of_the_sentence() {
         .unwrap();
     assert_ne!(q.speaker.as_deref(), Some("Der erste Brief"));
 }
+
+#[test]
+fn a_quote_already_folded_is_copied_and_any_other_is_folded() {
+    assert!(is_folded("Wir bauen, sagte sie."));
+    assert!(is_folded(", und dann"));
+    assert!(is_folded(""));
+    for unfolded in [
+        " Wir",
+        "Wir ",
+        "Wir  bauen",
+        "Wir\tbauen",
+        "Wir\u{a0}bauen",
+        "Wir\u{2009}bauen",
+        "Wir ,",
+    ] {
+        assert!(!is_folded(unfolded), "{unfolded:?}");
+    }
+    let a = article(Some("de"), &["Sie sagte: „Wir\u{a0} bauen ,  gern.“"]);
+    assert_eq!(extract(&a)[0].text, "Wir bauen, gern.");
+}
