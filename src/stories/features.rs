@@ -500,7 +500,7 @@ impl Builder {
             }
             previous_day = None;
             pending_month = None;
-            if !named || self.folded.len() < 2 || entry.stopword {
+            if !named || self.folded.len() < 2 || entry.stopword && lexicon::stopwords_cover(w) {
                 has_previous = false;
                 continue;
             }

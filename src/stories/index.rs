@@ -766,6 +766,10 @@ impl StoryIndex {
         for k in shared(&self.docs[a as usize].keys, &self.docs[b as usize].keys) {
             let kind = self.keys.kind(k);
             let weight = self.weight(k, lang) * self.kind_weight(kind);
+            if kind == Kind::Stem {
+                // Its label is whichever name first had that stem: the names say it better.
+                continue;
+            }
             if kind.strong() {
                 keys.push((f32::INFINITY, k));
             } else if self.weight(k, lang) >= self.params.min_weight {

@@ -65,6 +65,19 @@ static ENTRIES: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
     entries
 });
 
+/// Whether the lists of function words speak of `word` (as written, not folded): they are
+/// written in Latin and Cyrillic letters. A word of another script folds to Latin letters that
+/// may spell some language's function word by chance (Persian تراس, Tras, is Spanish "tras"),
+/// and is not one.
+pub fn stopwords_cover(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| {
+        c.is_ascii()
+            || ('\u{00C0}'..='\u{024F}').contains(&c)
+            || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+            || ('\u{0400}'..='\u{052F}').contains(&c)
+    })
+}
+
 /// Whether a folded word is a function word (never a name). Readers ask [`entry`].
 #[cfg(test)]
 pub fn is_stopword(folded: &str) -> bool {
@@ -90,6 +103,8 @@ mod tests {
     fn lists_load_from_assets() {
         assert!(is_stopword("der") && is_stopword("the") && is_stopword("della"));
         assert!(!is_stopword("putin"));
+        assert!(stopwords_cover("Tras") && stopwords_cover("Это") && stopwords_cover("Über"));
+        assert!(!stopwords_cover("تراس") && !stopwords_cover("Τρας") && !stopwords_cover(""));
         assert_eq!(month("marzo"), Some(3));
         assert_eq!(month(&fold("März")), Some(3));
         assert_eq!(month("putin"), None);

@@ -14,11 +14,11 @@ use std::collections::HashSet;
 use std::io::Write;
 
 /// Bumped whenever [`Features`] or how it is computed changes.
-pub const FORMAT: i64 = 5;
+pub const FORMAT: i64 = 6;
 
 /// Bumped whenever [`StoryIndex`]'s fields or how it links change. An index linked with other
 /// [`Params`] than today's is not used either.
-pub const INDEX_FORMAT: i64 = 7;
+pub const INDEX_FORMAT: i64 = 8;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PersistError {

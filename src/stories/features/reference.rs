@@ -335,7 +335,10 @@ impl Builder {
             }
             previous_day = None;
             pending_month = None;
-            if !named || folded.len() < 2 || lexicon::is_stopword(&folded) {
+            if !named
+                || folded.len() < 2
+                || lexicon::is_stopword(&folded) && lexicon::stopwords_cover(word.text)
+            {
                 previous_name = None;
                 continue;
             }
