@@ -500,7 +500,7 @@ impl Builder {
             }
             previous_day = None;
             pending_month = None;
-            if !named || self.folded.len() < 2 || entry.stopword && lexicon::stopwords_cover(w) {
+            if !named || self.folded.len() < 2 || entry.stopword & lexicon::script_of(w) != 0 {
                 has_previous = false;
                 continue;
             }

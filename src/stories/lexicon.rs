@@ -5,8 +5,16 @@ use super::fold::fold;
 use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
-static STOPWORDS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| words(include_str!("../../assets/stories/stopwords.txt")).collect());
+/// Function words, folded, with the scripts ([`script_of`]) whose words they are.
+static STOPWORDS: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
+    let mut words: HashMap<String, u8> = HashMap::new();
+    for line in lines(include_str!("../../assets/stories/stopwords.txt")) {
+        for word in line.split_whitespace() {
+            *words.entry(fold(word)).or_default() |= script_of(word);
+        }
+    }
+    words
+});
 
 static MONTHS: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
     let mut months = HashMap::new();
@@ -28,10 +36,6 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    lines(text).flat_map(str::split_whitespace).map(fold)
-}
-
 static HAN_NAMES: LazyLock<HashSet<char>> = LazyLock::new(|| {
     lines(include_str!("../../assets/stories/han_names.txt"))
         .flat_map(str::chars)
@@ -49,15 +53,15 @@ pub fn is_name_han(c: char) -> bool {
 pub struct Entry {
     /// The month (1-12) it names.
     pub month: Option<u8>,
-    /// A function word (never a name).
-    pub stopword: bool,
+    /// The scripts ([`script_of`]) in which it is a function word (never a name).
+    pub stopword: u8,
 }
 
 /// Both lists in one map, so that a word costs one lookup.
 static ENTRIES: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
     let mut entries: HashMap<String, Entry> = HashMap::new();
-    for word in STOPWORDS.iter() {
-        entries.entry(word.clone()).or_default().stopword = true;
+    for (word, &scripts) in STOPWORDS.iter() {
+        entries.entry(word.clone()).or_default().stopword = scripts;
     }
     for (word, &month) in MONTHS.iter() {
         entries.entry(word.clone()).or_default().month = Some(month);
@@ -65,23 +69,42 @@ static ENTRIES: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
     entries
 });
 
-/// Whether the lists of function words speak of `word` (as written, not folded): they are
-/// written in Latin and Cyrillic letters. A word of another script folds to Latin letters that
-/// may spell some language's function word by chance (Persian تراس, Tras, is Spanish "tras"),
-/// and is not one.
-pub fn stopwords_cover(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| {
-        c.is_ascii()
-            || ('\u{00C0}'..='\u{024F}').contains(&c)
-            || ('\u{1E00}'..='\u{1EFF}').contains(&c)
-            || ('\u{0400}'..='\u{052F}').contains(&c)
-    })
+/// The script of a word as far as the function-word lists go: [`LATIN`] for Latin and Cyrillic
+/// letters (the Cyrillic lists are written transliterated), [`ARABIC`], or 0 for a script the
+/// lists do not cover. A word is a function word only for a list of its own script: a word of
+/// another script folds to Latin letters that may spell some language's function word by chance
+/// (Persian تراس, Tras, is Spanish "tras").
+pub fn script_of(word: &str) -> u8 {
+    match word.chars().next() {
+        Some(c)
+            if c.is_ascii()
+                || ('\u{00C0}'..='\u{024F}').contains(&c)
+                || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+                || ('\u{0400}'..='\u{052F}').contains(&c) =>
+        {
+            LATIN
+        }
+        Some('\u{0600}'..='\u{06FF}') => ARABIC,
+        _ => 0,
+    }
 }
 
-/// Whether a folded word is a function word (never a name). Readers ask [`entry`].
+pub const LATIN: u8 = 1;
+pub const ARABIC: u8 = 2;
+
+/// Whether a folded word is a function word in some script (never a name). Readers ask
+/// [`entry`].
 #[cfg(test)]
 pub fn is_stopword(folded: &str) -> bool {
-    STOPWORDS.contains(folded)
+    STOPWORDS.contains_key(folded)
+}
+
+/// Whether `word`, folded to `folded`, is a function word of its own script.
+#[cfg(test)]
+pub fn is_function_word(folded: &str, word: &str) -> bool {
+    STOPWORDS
+        .get(folded)
+        .is_some_and(|s| s & script_of(word) != 0)
 }
 
 /// The month (1-12) a folded word names, if it names one. Readers ask [`entry`].
@@ -103,8 +126,9 @@ mod tests {
     fn lists_load_from_assets() {
         assert!(is_stopword("der") && is_stopword("the") && is_stopword("della"));
         assert!(!is_stopword("putin"));
-        assert!(stopwords_cover("Tras") && stopwords_cover("Это") && stopwords_cover("Über"));
-        assert!(!stopwords_cover("تراس") && !stopwords_cover("Τρας") && !stopwords_cover(""));
+        assert!(is_function_word("tras", "tras") && !is_function_word("tras", "تراس"));
+        assert!(is_function_word("fy", "في") && !is_function_word("fy", "Fy"));
+        assert!(is_function_word("eto", "Это") && script_of("Τρας") == 0);
         assert_eq!(month("marzo"), Some(3));
         assert_eq!(month(&fold("März")), Some(3));
         assert_eq!(month("putin"), None);
@@ -113,7 +137,7 @@ mod tests {
             entry("may"),
             Entry {
                 month: Some(5),
-                stopword: true
+                stopword: LATIN
             }
         );
         assert_eq!(entry("putin"), Entry::default());
@@ -146,10 +170,10 @@ mod tests {
 
     #[test]
     fn one_lookup_says_what_both_lists_say() {
-        for word in STOPWORDS.iter().chain(MONTHS.keys()) {
+        for word in STOPWORDS.keys().chain(MONTHS.keys()) {
             let e = entry(word);
             assert_eq!(e.month, month(word), "{word}");
-            assert_eq!(e.stopword, is_stopword(word), "{word}");
+            assert_eq!(e.stopword != 0, is_stopword(word), "{word}");
         }
     }
 }

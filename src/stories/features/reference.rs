@@ -335,10 +335,7 @@ impl Builder {
             }
             previous_day = None;
             pending_month = None;
-            if !named
-                || folded.len() < 2
-                || lexicon::is_stopword(&folded) && lexicon::stopwords_cover(word.text)
-            {
+            if !named || folded.len() < 2 || lexicon::is_function_word(&folded, word.text) {
                 previous_name = None;
                 continue;
             }
