@@ -295,6 +295,33 @@ mod tests {
     }
 
     #[test]
+    fn a_store_of_the_older_layout_is_taken_over() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE article_features (id INTEGER PRIMARY KEY, format INTEGER, stored BLOB);
+             INSERT INTO article_features VALUES (1, 5, x'00');",
+        )
+        .unwrap();
+        init(&conn).unwrap();
+        let old: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'article_features'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(old, 0);
+        let stored = Stored {
+            id: ArticleId::from_key("a"),
+            features: Features::of_text("Ottilie Brankovska in Quellbach."),
+            published: None,
+            lang: None,
+        };
+        save(&conn, &stored).unwrap();
+        assert_eq!(load_all(&conn).unwrap(), vec![stored]);
+    }
+
+    #[test]
     fn rows_of_another_format_are_ignored() {
         let conn = Connection::open_in_memory().unwrap();
         init(&conn).unwrap();
