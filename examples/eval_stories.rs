@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 // Linking runs on one thread: its CPU time, unlike its wall time, does not grow when other work
 // shares the machine.
@@ -274,7 +274,7 @@ fn corpus(dir: &Path, truth: &Path, n: usize) -> Result<()> {
     let read_time = started.elapsed();
     // Linked three times, the fastest counted: a busy machine only ever slows a run down.
     let (mut index, mut link_time, mut link_cpu, mut index_kib) =
-        (StoryIndex::new(), None, None, None);
+        (StoryIndex::new(), Duration::MAX, Duration::MAX, None);
     for _ in 0..3 {
         drop(std::mem::take(&mut index));
         let started = Instant::now();
@@ -285,11 +285,10 @@ fn corpus(dir: &Path, truth: &Path, n: usize) -> Result<()> {
             index.add(*id, f, *published, Some(&t.lang));
         }
         let (time, cpu) = (started.elapsed(), thread_cpu().saturating_sub(cpu_started));
-        link_time = link_time.min(Some(time)).or(Some(time));
-        link_cpu = link_cpu.min(Some(cpu)).or(Some(cpu));
+        link_time = link_time.min(time);
+        link_cpu = link_cpu.min(cpu);
         index_kib = index_kib.or(resident_kib().zip(rss_before).map(|(a, b)| a - b));
     }
-    let (link_time, link_cpu) = (link_time.unwrap_or_default(), link_cpu.unwrap_or_default());
     let scored: Vec<_> = read
         .iter()
         .zip(&truth)

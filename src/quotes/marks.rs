@@ -9,7 +9,7 @@
 
 /// Every glyph that can be a quotation mark: `"` and `'` (the typewriter marks), “ ” „ ‟ ‘ ’ ‚ « » ‹ ›
 /// 「 」 『 』.
-fn is_mark(c: char) -> bool {
+pub(super) fn is_mark(c: char) -> bool {
     matches!(
         c,
         '"' | '\''

@@ -60,23 +60,9 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// A quotation mark that cannot be an apostrophe (nor the rare ‟).
 fn is_quote_char(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '“'
-            | '”'
-            | '„'
-            | '«'
-            | '»'
-            | '‹'
-            | '›'
-            | '「'
-            | '」'
-            | '『'
-            | '』'
-            | '‘'
-            | '‚'
-    )
+    super::marks::is_mark(c) && !matches!(c, '\'' | '’' | '‟')
 }
 
 /// A full stop at byte `dot` of `text` that ends a sentence: one followed by white space, or one

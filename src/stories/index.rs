@@ -765,15 +765,15 @@ impl StoryIndex {
         let mut keys: Vec<(f32, u32)> = Vec::new();
         for k in shared(&self.docs[a as usize].keys, &self.docs[b as usize].keys) {
             let kind = self.keys.kind(k);
-            let weight = self.weight(k, lang) * self.kind_weight(kind);
             if kind == Kind::Stem {
                 // Its label is whichever name first had that stem: the names say it better.
                 continue;
             }
+            let w = self.weight(k, lang);
             if kind.strong() {
                 keys.push((f32::INFINITY, k));
-            } else if self.weight(k, lang) >= self.params.min_weight {
-                keys.push((weight, k));
+            } else if w >= self.params.min_weight {
+                keys.push((w * self.kind_weight(kind), k));
             }
         }
         // Stable: among equals, the order the keys were first met.

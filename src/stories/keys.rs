@@ -8,6 +8,7 @@
 //! FNV-1a, fixed by its definition, because the table is kept in the store and must mean the
 //! same to the next version.
 
+use super::features::{FNV_OFFSET, FNV_PRIME};
 use serde::{Deserialize, Serialize};
 
 /// What a key stands for; it decides the key's weight and whether it alone makes a link.
@@ -37,9 +38,6 @@ impl Kind {
         matches!(self, Kind::Url | Kind::Post | Kind::Copy)
     }
 }
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// The hash a key is found by: of its namespace (`b'n'` for names, whose skeletons and stems
 /// meet there, `b'#'` for numbers, ...), then of `parts`, each followed by a byte no UTF-8 text
