@@ -328,6 +328,18 @@ fn a_roundup_of_two_stories_does_not_chain_them() {
 /// A story of nine reports (a flood in Tarnholm), a story of four (a concert in Velgrad), one
 /// report of the flood that also names the concert, and then a report of the concert alone.
 fn flood_and_concert(params: Params) -> (StoryIndex, ArticleId, ArticleId, ArticleId) {
+    flood_and_concert_with(params, &[BOTH])
+}
+
+/// A flood report that also names the concert.
+const BOTH: &str =
+    "Tarnholm: Ossvar floods as Brannik Solveth cancels the Kessa Dunmoorel concert in Velgrad.";
+
+/// [`flood_and_concert`], with these reports of the flood that name the concert.
+fn flood_and_concert_with(
+    params: Params,
+    both: &[&str],
+) -> (StoryIndex, ArticleId, ArticleId, ArticleId) {
     let mut index = StoryIndex::with_params(params);
     let mut flood = Vec::new();
     for (i, (lang, text)) in [
@@ -370,13 +382,9 @@ fn flood_and_concert(params: Params) -> (StoryIndex, ArticleId, ArticleId, Artic
     }
     let concert = ArticleId::from_key("concert-0");
     // Joins the flood: the flood's names agree with its story, the concert's do not.
-    add(
-        &mut index,
-        "both",
-        "Tarnholm: Ossvar floods as Brannik Solveth cancels the Kessa Dunmoorel concert in Velgrad.",
-        4,
-        "en",
-    );
+    for (i, text) in both.iter().enumerate() {
+        add(&mut index, &format!("both-{i}"), text, 4, "en");
+    }
     let late = add(
         &mut index,
         "late",
@@ -387,9 +395,8 @@ fn flood_and_concert(params: Params) -> (StoryIndex, ArticleId, ArticleId, Artic
     (index, flood[0], concert, late)
 }
 
-#[test]
-fn one_link_into_a_large_story_does_not_merge_it() {
-    let (index, flood, concert, late) = flood_and_concert(Params::default());
+/// The late report is in the concert's story, and that story is not the flood's.
+fn assert_concert_apart(index: &StoryIndex, flood: ArticleId, concert: ArticleId, late: ArticleId) {
     assert_eq!(index.story_of(late), index.story_of(concert));
     assert_ne!(
         index.story_of(flood),
@@ -397,12 +404,35 @@ fn one_link_into_a_large_story_does_not_merge_it() {
         "{:?}",
         index.stories()
     );
+}
+
+#[test]
+fn one_link_into_a_large_story_does_not_merge_it() {
+    let (index, flood, concert, late) = flood_and_concert(Params::default());
+    assert_concert_apart(&index, flood, concert, late);
     // Without asking for links to enough of the flood's reports, the late report, linked to the
     // one flood report that names the concert, merges the two stories.
     let (index, flood, concert, _) = flood_and_concert(Params {
         support: 0.0,
         ..Params::default()
     });
+    assert_eq!(index.story_of(flood), index.story_of(concert));
+}
+
+#[test]
+fn copies_of_one_report_count_once_as_support() {
+    // Three outlets print the same report: still one link's worth of support for the flood.
+    let (index, flood, concert, late) = flood_and_concert_with(Params::default(), &[BOTH; 3]);
+    assert_concert_apart(&index, flood, concert, late);
+    // Three reports in their own words are three: the late report then joins the two stories.
+    let (index, flood, concert, _) = flood_and_concert_with(
+        Params::default(),
+        &[
+            BOTH,
+            "Floods in Tarnholm: Brannik Solveth calls off the Kessa Dunmoorel show in Velgrad.",
+            "The Ossvar rises; Mayor Brannik Solveth postpones Kessa Dunmoorel's Velgrad concert.",
+        ],
+    );
     assert_eq!(index.story_of(flood), index.story_of(concert));
 }
 

@@ -14,7 +14,7 @@ use super::fold::{self, skeleton};
 use super::keys::{Keys, Kind, key_hash};
 use super::postings::Postings;
 use crate::article::{ArticleId, Published};
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -80,11 +80,11 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             phrase_weight: 0.5,
-            number_weight: 0.7,
+            number_weight: 1.0,
             date_weight: 0.5,
             handle_weight: 1.0,
             prior_docs: 1000.0,
-            prior_lang_docs: 20.0,
+            prior_lang_docs: 15.0,
             min_weight: 0.3,
             threshold: 1.0,
             half_days: 10.0,
@@ -94,7 +94,7 @@ impl Default for Params {
             bridge: 1.5,
             keys_per_evidence: 20,
             story_threshold: 8.0,
-            rare: 0.75,
+            rare: 0.7,
             stem: 3,
             stem_weight: 0.5,
             agree: 0.5,
@@ -490,12 +490,25 @@ impl StoryIndex {
         let day = published.map(|p| p.days_since_epoch());
         let lang = self.lang_number(lang);
         let mut found = self.candidates(&evidence, day, lang);
+        // Copies of one text (a roundup republished, a wire story syndicated) are one voice: they
+        // count once when links into a story are summed or counted. `found` is strongest first,
+        // so the voice kept is a text's strongest link.
+        let mut heard: HashSet<(u32, u32)> = HashSet::new();
+        let voices: Vec<(u32, bool)> = found
+            .iter()
+            .map(|f| {
+                let story = self.find(f.link.doc);
+                (story, heard.insert((story, self.text_of(f.link.doc))))
+            })
+            .collect();
         if self.params.by_story {
             // The story the article joins first is the one its links agree on most: the sum of
             // its links' scores into each story, not one link's alone.
             let mut sums: HashMap<u32, f32> = HashMap::new();
-            for f in &found {
-                *sums.entry(self.find(f.link.doc)).or_default() += f.link.score;
+            for (f, &(story, voice)) in found.iter().zip(&voices) {
+                if voice {
+                    *sums.entry(story).or_default() += f.link.score;
+                }
             }
             let sum_of = |this: &Self, f: &Found| sums[&this.find(f.link.doc)];
             found.sort_by(|a, b| {
@@ -518,8 +531,10 @@ impl StoryIndex {
         // stronger, or one article that mentions two stories would chain them.
         // How many of the article's links go into each story.
         let mut links_into: HashMap<u32, u32> = HashMap::new();
-        for f in &found {
-            *links_into.entry(self.find(f.link.doc)).or_default() += 1;
+        for &(story, voice) in &voices {
+            if voice {
+                *links_into.entry(story).or_default() += 1;
+            }
         }
         let mut joined = false;
         // The keys the new article shares with the stories it joined.
@@ -537,9 +552,15 @@ impl StoryIndex {
             if join {
                 self.union(d, c);
                 joined = true;
-                joined_keys.extend(&shared);
-                joined_keys.sort_unstable();
-                joined_keys.dedup();
+                // A copy shares everything with its twin, so its keys would agree with any story
+                // the twin names: a republished roundup would chain what the original did not.
+                // What a copy brings to a story is its twin's, which was weighed already.
+                let copy = shared.iter().any(|&k| self.keys.kind(k) == Kind::Copy);
+                if !copy {
+                    joined_keys.extend(&shared);
+                    joined_keys.sort_unstable();
+                    joined_keys.dedup();
+                }
             }
             self.links[c as usize].push(Link {
                 doc: d,
@@ -563,6 +584,18 @@ impl StoryIndex {
             }
         }
         self.lang_docs[doc.lang as usize] += 1;
+    }
+
+    /// What tells the text of article `d` from others': the first-interned of its sentence
+    /// fingerprints (two copies of one text have the same ones), or the article itself when it
+    /// keeps none.
+    fn text_of(&self, d: u32) -> u32 {
+        self.docs[d as usize]
+            .keys
+            .iter()
+            .copied()
+            .find(|&k| self.keys.kind(k) == Kind::Copy)
+            .unwrap_or(u32::MAX - d)
     }
 
     /// Whether a new article links to enough of the story of `c` to join it to another: the

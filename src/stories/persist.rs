@@ -18,7 +18,7 @@ pub const FORMAT: i64 = 6;
 
 /// Bumped whenever [`StoryIndex`]'s fields or how it links change. An index linked with other
 /// [`Params`] than today's is not used either.
-pub const INDEX_FORMAT: i64 = 8;
+pub const INDEX_FORMAT: i64 = 9;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PersistError {
