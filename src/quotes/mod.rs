@@ -109,6 +109,8 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
     let mut quotes = Vec::new();
     let mut last_named: Option<String> = None;
     let mut last_speaker: Option<String> = None;
+    // The paragraph and offset where the last quote of speech closed.
+    let mut last_speech_close: Option<(usize, usize)> = None;
     let mut spans = spans.into_iter().filter(|s| !s.nested).peekable();
     for (i, block) in article.blocks.iter().enumerate() {
         if let BlockKind::Post { author, .. } = &block.kind {
@@ -150,6 +152,9 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
                     .checked_sub(1)
                     .filter(|&p| article.blocks.get(p).is_some_and(|b| prose(&b.kind)))
                     .map_or("", text_of),
+                after_speech: last_speech_close
+                    .filter(|&(b, _)| b == span.open.0)
+                    .map(|(_, at)| at),
             };
             // A term's speaker is never read (below): attribute need not look for one.
             let att = speaker::attribute(lex, place, short, |att| {
@@ -188,6 +193,7 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
                 if quote.speaker.is_some() {
                     last_speaker = quote.speaker.clone();
                 }
+                last_speech_close = Some((span.close.0, span.close.1 + span.close_len));
             }
             quotes.push(quote);
         }
@@ -357,6 +363,9 @@ fn named_role(
         for form in &forms {
             push_occurrences(form, text.as_bytes(), &mut mentions);
         }
+        // "Staatsanwaltschaft" is not "der Staatsanwalt": a mention may open a compound
+        // ("Regierungssprecher") and take an ending ("Sprechers"), not go on as another word.
+        mentions.retain(|&(at, len)| inflection_only(&text[at + len..]));
         // From the last mention back: each time the last one that ends before the one read
         // before it starts.
         let mut search_end = text.len();
@@ -379,6 +388,14 @@ fn named_role(
         }
     }
     None
+}
+
+/// The rest of a word, after a role word found in it, is at most an ending of two letters.
+fn inflection_only(rest: &str) -> bool {
+    rest.chars()
+        .take_while(|c| c.is_alphabetic())
+        .nth(2)
+        .is_none()
 }
 
 /// Every place `finder`'s needle occurs in `hay`, overlapping ones too, as (start, length).

@@ -91,6 +91,21 @@ fn ends_sentence(lex: &Lexicon, text: &str, dot: usize, next: Option<char>) -> b
     !(initial || ordinal || roman || lex.is_abbreviation(word))
 }
 
+/// How many sentences end in `text`.
+fn sentence_ends(lex: &Lexicon, text: &str) -> usize {
+    let mut chars = text.char_indices().peekable();
+    let mut ends = 0;
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        ends += usize::from(match c {
+            '!' | '?' => next.is_none_or(char::is_whitespace),
+            '.' => ends_sentence(lex, text, i, next),
+            _ => false,
+        });
+    }
+    ends
+}
+
 /// The part of the sentence before a quote: back to a sentence end or another quote.
 fn before_window<'a>(lex: &Lexicon, text: &'a str, open: usize) -> &'a str {
     let from = floor_boundary(text, open.saturating_sub(WINDOW));
@@ -296,7 +311,14 @@ fn reduce_words(lex: &Lexicon, ws: &[Word<'_>]) -> Option<Speaker> {
     }
     // No name: the phrase as a role, up to its first comma, when it is one: it holds a role word,
     // or it is a determiner and a noun ("die Universität", "a witness").
-    let end = ws.iter().position(|w| w.comma).map_or(ws.len(), |p| p + 1);
+    let mut end = ws.iter().position(|w| w.comma).map_or(ws.len(), |p| p + 1);
+    // "der Präsident von der „…“": a phrase does not end in a preposition or an article.
+    while end > 1
+        && !ws[end - 1].comma
+        && (ws[end - 1].kinds.function() || ws[end - 1].kinds.definite())
+    {
+        end -= 1;
+    }
     let head = &ws[..end];
     let definite = ws[0].kinds.definite();
     let has_role = head.iter().any(|w| lex.is_role(w.text));
@@ -410,6 +432,9 @@ pub(crate) struct Place<'a> {
     pub close_end: usize,
     /// The paragraph before the quote's, when it is prose; else empty.
     pub prev_text: &'a str,
+    /// Where the last quote of speech before this one closed, when in the same paragraph: the
+    /// offset just after its closing mark in `open_text`.
+    pub after_speech: Option<usize>,
 }
 
 /// Attribution of the quote at `place`; `short`: the quote has at most a few words.
@@ -429,8 +454,18 @@ pub(crate) fn attribute(
         close_text,
         close_end,
         prev_text,
+        after_speech,
     } = place;
-    let before = before_window(lex, open_text, open);
+    let mut before = before_window(lex, open_text, open);
+    // „…“, und fügt hinzu: „…“: a cue after the last quote is this one's, and what was said
+    // before it is no place to look for a cue. (With no cue between, as in „…“ und „…“, the two
+    // share the cue before them.)
+    let from = before.as_ptr() as usize - open_text.as_ptr() as usize;
+    if let Some(at) = after_speech.filter(|&at| at > from && at <= open)
+        && !lex.cues(&open_text[at..open]).is_empty()
+    {
+        before = &open_text[at..open];
+    }
     let after = after_window(lex, close_text, close_end);
     // The cues before the quote are wanted by several readings below: searched for once, and
     // only when one of them asks.
@@ -571,6 +606,12 @@ pub(crate) fn attribute(
             return att;
         }
     }
+    // „…“, so X. „…“ / „…“ Sie seien „…“: a quote in the sentence after another's, with no cue
+    // of its own, goes on with the same speaker (the caller keeps it, when no speaker is found
+    // here); the sentence before is the other quote's, not this one's subject.
+    let continues = after_speech
+        .filter(|&at| at <= open)
+        .is_some_and(|at| sentence_ends(lex, &open_text[at..open]) <= 1);
     // No cue named anyone: a name in the sentence before the quote ("wird Musk wie folgt
     // zitiert: „…“"), its subject, or the subject of the sentence before ("Khan criticised the
     // plan. “…”").
@@ -589,7 +630,7 @@ pub(crate) fn attribute(
     // Without words of reported speech in the lexicon, no sentence is one.
     if lex.has_reported_words() && subject_of_subjunctive(sentence_words()) {
         att.speechy = true;
-        if !speech(&att) {
+        if !speech(&att) || continues {
             return att;
         }
         let previous = previous();
@@ -610,6 +651,10 @@ pub(crate) fn attribute(
             _ => None,
         }
     });
+    if continues && !matches!(att.speaker, Some(Speaker::Name(_))) {
+        att.speaker = None;
+        return att;
+    }
     if att.speaker.is_none()
         && let Some(Speaker::Name(n)) = subject_of(lex, previous().trim())
     {
@@ -683,9 +728,31 @@ fn cue_before<'a>(
             CueKind::Verb if tail.trim_start().starts_with(',') => {
                 subordinate_subject(lex, head).or_else(|| reduce(lex, phrase_before(lex, head)))
             }
-            CueKind::Verb if subject_first(lex, head) => subject_of(lex, head)
-                .or_else(|| reduce(lex, phrase_before(lex, head)))
-                .or_else(|| reduce(lex, phrase_after(lex, tail))),
+            CueKind::Verb if subject_first(lex, head) => {
+                let first = subject_of(lex, head).or_else(|| reduce(lex, phrase_before(lex, head)));
+                match first {
+                    // "Der Zeitung sagte Filep Karma: „…“": a phrase before the verb with no
+                    // role in it may be its object; a full name between the verb and the quote
+                    // is the subject.
+                    Some(Speaker::Role { ref phrase, .. })
+                        if !phrase.split_whitespace().any(|w| lex.is_role(w)) =>
+                    {
+                        let after = phrase_after(lex, tail);
+                        let rest = tail
+                            .get(after.as_ptr() as usize - tail.as_ptr() as usize + after.len()..);
+                        let to_quote =
+                            rest.is_some_and(|r| r.trim().trim_matches([':', ',']).is_empty());
+                        match reduce(lex, after) {
+                            Some(Speaker::Name(n)) if n.contains(' ') && to_quote => {
+                                Some(Speaker::Name(n))
+                            }
+                            _ => first,
+                        }
+                    }
+                    Some(sp) => Some(sp),
+                    None => reduce(lex, phrase_after(lex, tail)),
+                }
+            }
             CueKind::Verb => {
                 let tail_phrase = phrase_after(lex, tail);
                 reduce(lex, tail_phrase)
@@ -873,6 +940,7 @@ mod tests {
             close_text: text,
             close_end,
             prev_text: "",
+            after_speech: None,
         };
         attribute(lex, place, false, |_| true).speaker
     }

@@ -627,3 +627,94 @@ fn a_quote_already_folded_is_copied_and_any_other_is_folded() {
     let a = article(Some("de"), &["Sie sagte: „Wir\u{a0} bauen ,  gern.“"]);
     assert_eq!(extract(&a)[0].text, "Wir bauen, gern.");
 }
+
+#[test]
+fn a_quote_in_the_sentence_after_another_keeps_its_speaker() {
+    // The first quote's capitalised words are not the subject of the second.
+    assert_eq!(
+        speech(
+            "de",
+            &[
+                "„Wer in Zeiten knapper Kassen Hunderte Bäume fällt, handelt kurzsichtig“, so die Bürgermeisterin Ilka Vormann. „Eine Politik dieser Art schadet der Stadt.“"
+            ]
+        ),
+        vec![
+            said(
+                "Wer in Zeiten knapper Kassen Hunderte Bäume fällt, handelt kurzsichtig",
+                "Ilka Vormann"
+            ),
+            said("Eine Politik dieser Art schadet der Stadt.", "Ilka Vormann"),
+        ]
+    );
+    // „Sie seien …“: reported speech goes on; its pronoun is what was spoken of.
+    assert_eq!(
+        speech(
+            "de",
+            &[
+                "Ministerin Jana Roth betonte, unter den Bewerbern seien „viele Menschen mit Erfahrung.“ Sie seien „so gut wie jeder andere geeignet.“"
+            ]
+        ),
+        vec![
+            said("viele Menschen mit Erfahrung.", "Jana Roth"),
+            said("so gut wie jeder andere geeignet.", "Jana Roth"),
+        ]
+    );
+}
+
+#[test]
+fn a_cue_inside_the_last_quote_is_not_the_next_ones() {
+    // "gibt" inside the first quote is no cue of the second: "fügt hinzu" after it is.
+    assert_eq!(
+        speech(
+            "de",
+            &[
+                "Die Forscherin Lena Aust erklärt es so: „Da gibt es zwei Sorten Eis, eine davon ist rein“, und fügt hinzu: „Wir messen beide im Herbst.“"
+            ]
+        ),
+        vec![
+            said(
+                "Da gibt es zwei Sorten Eis, eine davon ist rein",
+                "Lena Aust"
+            ),
+            said("Wir messen beide im Herbst.", "Lena Aust"),
+        ]
+    );
+}
+
+#[test]
+fn german_subjects_after_the_verb() {
+    // A role word found inside a longer word ("Staatsanwaltschaft") names no one.
+    assert_eq!(
+        speech(
+            "de",
+            &[
+                "Heute hat die Staatsanwaltschaft Bad Orb ein Gutachten vorgelegt.",
+                "Der Staatsanwalt sagte, der Mann habe „ohne jede Vorsicht gehandelt“.",
+            ]
+        ),
+        vec![said("ohne jede Vorsicht gehandelt", "Der Staatsanwalt")]
+    );
+    // The phrase before the verb is the object; the name after it is the subject.
+    assert_eq!(
+        speech(
+            "de",
+            &[
+                "Der örtlichen Zeitung sagte Timo Krell: „Ich gebe nicht auf, solange der Hof steht.“"
+            ]
+        ),
+        vec![said(
+            "Ich gebe nicht auf, solange der Hof steht.",
+            "Timo Krell"
+        )]
+    );
+    // "sprach der Präsident von der „…“": the role, without the preposition after it.
+    assert_eq!(
+        speech(
+            "de",
+            &[
+                "Der Regen hielt an. Später sprach der Präsident von der „schwersten Flut seit vielen Jahren“."
+            ]
+        ),
+        vec![said("schwersten Flut seit vielen Jahren", "der Präsident")]
+    );
+}
