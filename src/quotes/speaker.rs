@@ -301,9 +301,11 @@ fn reduce_words(lex: &Lexicon, ws: &[Word<'_>]) -> Option<Speaker> {
             b - a == 1
                 && !lex.has_adverb_ending(ws[a].text)
                 && ws[..a].iter().all(plain_stop)
-                && ws
-                    .get(b)
-                    .is_none_or(|w| w.kinds.stop() && !capitalised(w.text))
+                && ws.get(b).is_none_or(|w| {
+                    // "warb Vogt für den Plan": a preposition may follow the name too.
+                    (w.kinds.stop() || w.kinds.function() && !lex.is_noun_of_saying(ws[a].text))
+                        && !capitalised(w.text)
+                })
         })
         .copied();
     if let Some(run) = long.or(after_role).or(alone).or(among_stops) {

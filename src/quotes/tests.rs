@@ -718,3 +718,28 @@ fn german_subjects_after_the_verb() {
         vec![said("schwersten Flut seit vielen Jahren", "der Präsident")]
     );
 }
+
+#[test]
+fn german_verb_first_cues_with_a_name_before_a_preposition() {
+    // One name after the verb, then a preposition: the name speaks.
+    assert_eq!(
+        speech(
+            "de",
+            &["Im Landtag warb Vogt für den Plan mit den Worten: „Wir bauen zuerst die Schulen.“"]
+        ),
+        vec![said("Wir bauen zuerst die Schulen.", "Vogt")]
+    );
+    // "beschreibt" and "warnten" are verbs of saying too.
+    assert_eq!(
+        speech(
+            "de",
+            &[
+                "„Es klang wie ein Zug vor der Haustür“, beschreibt eine Reporterin des Senders den Abend."
+            ]
+        ),
+        vec![said(
+            "Es klang wie ein Zug vor der Haustür",
+            "eine Reporterin des Senders"
+        )]
+    );
+}
