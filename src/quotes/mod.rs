@@ -212,7 +212,9 @@ fn classify(text: &str, short: bool, att: &speaker::Attribution) -> QuoteKind {
     let name_like = !lower && !sentence && !att.after && !att.colon;
     // „Yemen Observer“ berichtete, “The Daily Mail” reported: a title before a cue is the
     // subject of the cue, not what was said.
-    let term = if !att.colon && title_like(text) {
+    let term = if att.judgement {
+        false
+    } else if !att.colon && title_like(text) {
         true
     } else if att.after || att.colon {
         false

@@ -33,6 +33,9 @@ pub(crate) struct Attribution {
     pub adjacent: bool,
     /// The cue follows the quote („…“, sagte X; "…," X said).
     pub after: bool,
+    /// What someone said of a thing, after a verb of saying and a word such as "als" ("nannte
+    /// den Plan als „Geschäft des Jahrhunderts“"): speech, though it looks like a title.
+    pub judgement: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -482,17 +485,29 @@ pub(crate) fn attribute(
         .next()
         .unwrap_or("");
     att.naming = lex.is_naming(last_word.trim_matches(|c: char| !c.is_alphanumeric()));
-    // "X bezeichnete den Plan als „…“", "würdigte ihn als „…“": after a verb of saying, "als"
-    // quotes the judgement someone spoke, not a name.
-    if att.naming && lex.is_judging(last_word) && before_cues().iter().any(|c| c.2 == CueKind::Verb)
-    {
-        att.naming = false;
-        att.speechy = true;
-        att.adjacent = true;
-    }
+    // "X bezeichnete den Plan als „…“", "charakterisierte ihn als einen „…“", "sprachen von
+    // „…“": after a verb of saying, such a word (with an article or not) quotes what someone
+    // said of a thing, not its name, capitalised or not.
+    let governing = if lex.is_function_word(last_word) && !lex.is_judging(last_word) {
+        before_trim[..before_trim.len() - last_word.len()]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+    } else {
+        last_word
+    };
+    let judging = lex.is_judging(governing);
     att.after_article = lex.is_definite(last_word);
     // Only short quotes need it (speech or term); skip the word lookups for the rest.
     att.speechy = short && (has_reported(lex, before) || has_reported(lex, after));
+    if judging && before_cues().iter().any(|c| c.2 == CueKind::Verb) {
+        att.naming = false;
+        att.after_article = false;
+        att.speechy = true;
+        att.adjacent = true;
+        att.judgement = true;
+    }
 
     // After the quote: "…,” said X / “…” ha detto X / „…“, so X / “…,” X said.
     let lead = after.trim_start_matches(|c: char| {
@@ -523,6 +538,8 @@ pub(crate) fn attribute(
         if s == 0 && kind != CueKind::After {
             att.adjacent = true;
             att.after = true;
+            // "als „…“ bezeichnet": the judgement, said by whom the cue names.
+            att.judgement |= judging && kind == CueKind::Verb;
             let cue = &lead[s..e];
             att.cue = Some(cue.to_string());
             if cue.ends_with("-il") || cue.ends_with("-elle") {
