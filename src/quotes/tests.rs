@@ -746,33 +746,39 @@ fn german_verb_first_cues_with_a_name_before_a_preposition() {
 
 #[test]
 fn a_judgement_after_a_verb_of_saying_is_speech_whatever_its_case() {
-    let all = |text: &str| -> Vec<(String, QuoteKind)> {
-        extract(&article(Some("de"), &[text]))
+    for (text, quote, kind) in [
+        // A capitalised noun or a phrase in title case, said of something.
+        (
+            "Der Landrat bezeichnete den Entwurf als „Zumutung“.",
+            "Zumutung",
+            QuoteKind::Speech,
+        ),
+        (
+            "Händler sprachen am Morgen von „Panikkäufen“.",
+            "Panikkäufen",
+            QuoteKind::Speech,
+        ),
+        (
+            "Der Landrat charakterisierte den Antrag als ein „Zeichen mangelnder Sorgfalt“.",
+            "Zeichen mangelnder Sorgfalt",
+            QuoteKind::Speech,
+        ),
+        (
+            "In der Presse war der Vertrag als „Handel des Jahrzehnts“ bezeichnet worden.",
+            "Handel des Jahrzehnts",
+            QuoteKind::Speech,
+        ),
+        // With no verb of saying, "als" names: a term.
+        (
+            "Die Band, bekannt als „Nordlicht“, spielte am Samstag.",
+            "Nordlicht",
+            QuoteKind::Term,
+        ),
+    ] {
+        let got: Vec<(String, QuoteKind)> = extract(&article(Some("de"), &[text]))
             .into_iter()
             .map(|q| (q.text, q.kind))
-            .collect()
-    };
-    let is = |text: &str, kind: QuoteKind| vec![(text.to_string(), kind)];
-    // A capitalised noun or a phrase in title case, said of something.
-    assert_eq!(
-        all("Der Landrat bezeichnete den Entwurf als „Zumutung“."),
-        is("Zumutung", QuoteKind::Speech)
-    );
-    assert_eq!(
-        all("Händler sprachen am Morgen von „Panikkäufen“."),
-        is("Panikkäufen", QuoteKind::Speech)
-    );
-    assert_eq!(
-        all("Der Landrat charakterisierte den Antrag als ein „Zeichen mangelnder Sorgfalt“."),
-        is("Zeichen mangelnder Sorgfalt", QuoteKind::Speech)
-    );
-    assert_eq!(
-        all("In der Presse war der Vertrag als „Handel des Jahrzehnts“ bezeichnet worden."),
-        is("Handel des Jahrzehnts", QuoteKind::Speech)
-    );
-    // With no verb of saying, "als" names: a term.
-    assert_eq!(
-        all("Die Band, bekannt als „Nordlicht“, spielte am Samstag."),
-        is("Nordlicht", QuoteKind::Term)
-    );
+            .collect();
+        assert_eq!(got, vec![(quote.to_string(), kind)], "{text}");
+    }
 }
