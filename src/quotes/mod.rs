@@ -214,7 +214,10 @@ fn classify(text: &str, short: bool, att: &speaker::Attribution) -> QuoteKind {
     // subject of the cue, not what was said.
     let term = if att.judgement {
         false
-    } else if !att.colon && title_like(text) {
+    } else if !att.colon && title_like(text) || domain_like(text) {
+        true
+    } else if att.subject && short && !lower || att.colon && att.naming {
+        // „Silverbird“ berichtete …; (Motto: „…“).
         true
     } else if att.after || att.colon {
         false
@@ -302,6 +305,15 @@ fn is_folded(text: &str) -> bool {
         after_space = false;
     }
     !after_space
+}
+
+/// A web address or a domain ("news.example.org"): a source's name, not speech.
+fn domain_like(text: &str) -> bool {
+    !text.contains(char::is_whitespace)
+        && text.split('.').filter(|part| !part.is_empty()).count() >= 2
+        && text.split('.').next_back().is_some_and(|tld| {
+            (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+        })
 }
 
 /// A quoted name or title in title case ("Space Telescope Science Institute"): several words, all

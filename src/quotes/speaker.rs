@@ -33,6 +33,9 @@ pub(crate) struct Attribution {
     pub adjacent: bool,
     /// The cue follows the quote („…“, sagte X; "…," X said).
     pub after: bool,
+    /// The quote is the subject of the verb of saying right after it („Silverbird“ berichtete):
+    /// a name, when it is short.
+    pub subject: bool,
     /// What someone said of a thing, after a verb of saying and a word such as "als" ("nannte
     /// den Plan als „Geschäft des Jahrhunderts“"): speech, though it looks like a title.
     pub judgement: bool,
@@ -517,14 +520,17 @@ pub(crate) fn attribute(
         && !after.trim_start().starts_with(',');
     // „Wir gewinnen.“ Der Plan …: a quote that ends its sentence and a capital after it start a
     // new sentence, which names no speaker of the quote.
-    let closes_sentence = close_text
-        .get(..close_end)
-        .and_then(|t| {
-            let mut cs = t.chars().rev();
-            cs.next();
-            cs.next()
-        })
-        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…'));
+    let last_inside = close_text.get(..close_end).and_then(|t| {
+        let mut cs = t.chars().rev();
+        cs.next();
+        cs.next()
+    });
+    let closes_sentence = last_inside.is_some_and(|c| matches!(c, '.' | '!' | '?' | '…'));
+    // „Silverbird“ berichtete: no punctuation inside the marks or after them, so the quote is
+    // the subject of the verb that follows, a name; speech is set off by a comma („…“, sagte
+    // sie; “…,” she said).
+    let bare = !last_inside.is_some_and(|c| matches!(c, ',' | '.' | '!' | '?' | '…' | ':' | ';'))
+        && after.trim_start().starts_with(char::is_alphabetic);
     let new_sentence = closes_sentence && after.trim_start().starts_with(char::is_uppercase);
     let cues_after = if new_sentence {
         Vec::new()
@@ -538,6 +544,7 @@ pub(crate) fn attribute(
         if s == 0 && kind != CueKind::After {
             att.adjacent = true;
             att.after = true;
+            att.subject = bare && kind == CueKind::Verb;
             // "als „…“ bezeichnet": the judgement, said by whom the cue names.
             att.judgement |= judging && kind == CueKind::Verb;
             let cue = &lead[s..e];

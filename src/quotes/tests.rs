@@ -745,7 +745,7 @@ fn german_verb_first_cues_with_a_name_before_a_preposition() {
 }
 
 #[test]
-fn a_judgement_after_a_verb_of_saying_is_speech_whatever_its_case() {
+fn a_short_quote_is_speech_or_a_name_by_the_words_around_it() {
     for (text, quote, kind) in [
         // A capitalised noun or a phrase in title case, said of something.
         (
@@ -772,6 +772,35 @@ fn a_judgement_after_a_verb_of_saying_is_speech_whatever_its_case() {
         (
             "Die Band, bekannt als „Nordlicht“, spielte am Samstag.",
             "Nordlicht",
+            QuoteKind::Term,
+        ),
+        // A name right before the verb, with no comma: its subject.
+        (
+            "Der Sender „Radio Elbtal“ berichtete von zwei Verletzten.",
+            "Radio Elbtal",
+            QuoteKind::Term,
+        ),
+        (
+            "Die Reederei „Nordfähre“ teilte mit, der Betrieb ruhe.",
+            "Nordfähre",
+            QuoteKind::Term,
+        ),
+        // Set off by a comma, the same words are speech.
+        (
+            "„Nordfähre“, sagte der Kapitän knapp.",
+            "Nordfähre",
+            QuoteKind::Speech,
+        ),
+        // A web address cited as a source.
+        (
+            "Das berichtete Anna Berg laut „nachrichten.example.org“ am Abend.",
+            "nachrichten.example.org",
+            QuoteKind::Term,
+        ),
+        // A motto after its colon.
+        (
+            "Die Firma (Motto: „Sauber ist sicher“) schweigt.",
+            "Sauber ist sicher",
             QuoteKind::Term,
         ),
     ] {
