@@ -216,8 +216,12 @@ fn classify(text: &str, short: bool, att: &speaker::Attribution) -> QuoteKind {
         false
     } else if !att.colon && title_like(text) || domain_like(text) {
         true
-    } else if att.subject && short && !lower || att.colon && att.naming {
-        // „Silverbird“ berichtete …; (Motto: „…“).
+    } else if att.subject && short && !lower
+        || att.colon && att.naming && att.cue.is_none()
+        || att.naming && short && !att.colon
+    {
+        // „Silverbird“ berichtete …; (Motto: „…“), not "sagte dem Abendblatt: „…“"; die
+        // Sportzeitung „Équipe“, whatever is said after it.
         true
     } else if att.after || att.colon {
         false

@@ -97,6 +97,22 @@ fn ends_sentence(lex: &Lexicon, text: &str, dot: usize, next: Option<char>) -> b
     !(initial || ordinal || roman || lex.is_abbreviation(word))
 }
 
+/// A word that names what follows ([`Lexicon::is_naming`]), or a compound ending in one
+/// ("Sportzeitung", "Spitznamen"): a last part of five letters or more ("Antwort" is no "Wort").
+fn naming_word(lex: &Lexicon, word: &str) -> bool {
+    if lex.is_naming(word) {
+        return true;
+    }
+    if !word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    word.char_indices()
+        .skip(1)
+        .map(|(i, _)| &word[i..])
+        .take_while(|rest| rest.chars().nth(4).is_some())
+        .any(|rest| rest.starts_with(char::is_lowercase) && lex.is_naming(rest))
+}
+
 /// How many sentences end in `text`.
 fn sentence_ends(lex: &Lexicon, text: &str) -> usize {
     let mut chars = text.char_indices().peekable();
@@ -487,7 +503,17 @@ pub(crate) fn attribute(
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or("");
-    att.naming = lex.is_naming(last_word.trim_matches(|c: char| !c.is_alphanumeric()));
+    // („…“) after a name is its translation or short form: a phrase, not a sentence.
+    let phrase_in_parens = before_trim.ends_with('(')
+        && std::ptr::eq(open_text, close_text)
+        && open_text.get(open..close_end).is_some_and(|q| {
+            q.split_whitespace().nth(PAREN_NAME_WORDS).is_none()
+                && !q
+                    .trim_end_matches(is_quote_char)
+                    .ends_with(['.', '!', '?', '…'])
+        });
+    att.naming = naming_word(lex, last_word.trim_matches(|c: char| !c.is_alphanumeric()))
+        || phrase_in_parens;
     // "X bezeichnete den Plan als „…“", "charakterisierte ihn als einen „…“", "sprachen von
     // „…“": after a verb of saying, such a word (with an article or not) quotes what someone
     // said of a thing, not its name, capitalised or not.
@@ -713,6 +739,9 @@ fn subject_of_subjunctive(ws: &[Word<'_>]) -> bool {
             .iter()
             .all(|w| !w.comma && !w.kinds.cue() && !w.kinds.pronoun())
 }
+
+/// Most words of a quoted phrase in parentheses read as a name's translation.
+const PAREN_NAME_WORDS: usize = 6;
 
 /// Most words of the subject before a subjunctive that opens reported speech.
 const SUBJUNCTIVE_SUBJECT_WORDS: usize = 5;

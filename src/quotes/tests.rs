@@ -803,6 +803,29 @@ fn a_short_quote_is_speech_or_a_name_by_the_words_around_it() {
             "Sauber ist sicher",
             QuoteKind::Term,
         ),
+        // A name after a word that names, also at the end of a compound, whatever follows.
+        (
+            "Wie die Sportzeitung „Kurier“ meldete, soll der Trainer gesagt haben, er gehe.",
+            "Kurier",
+            QuoteKind::Term,
+        ),
+        // A translation in parentheses; a sentence in parentheses is speech.
+        (
+            "Die Operation Nordwind („kalter Wind“) dauerte an.",
+            "kalter Wind",
+            QuoteKind::Term,
+        ),
+        (
+            "Auch der Bürgermeister gratulierte („Niemand hat das mehr verdient.“).",
+            "Niemand hat das mehr verdient.",
+            QuoteKind::Speech,
+        ),
+        // After a cue, a colon quotes speech, even after a word that names.
+        (
+            "Die Sprecherin äußerte gegenüber dem Abendblatt: „Wir prüfen das.“",
+            "Wir prüfen das.",
+            QuoteKind::Speech,
+        ),
     ] {
         let got: Vec<(String, QuoteKind)> = extract(&article(Some("de"), &[text]))
             .into_iter()
