@@ -759,6 +759,11 @@ fn a_short_quote_is_speech_or_a_name_by_the_words_around_it() {
             QuoteKind::Speech,
         ),
         (
+            "Der Minister nannte den Bericht eine „Zeitungsente“.",
+            "Zeitungsente",
+            QuoteKind::Speech,
+        ),
+        (
             "Der Landrat charakterisierte den Antrag als ein „Zeichen mangelnder Sorgfalt“.",
             "Zeichen mangelnder Sorgfalt",
             QuoteKind::Speech,
