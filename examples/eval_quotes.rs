@@ -11,7 +11,10 @@
 //! Speaker accuracy is over matched quotes whose gold speaker is a name (not null, not a
 //! pronoun): the predicted speaker must equal, contain or be contained in the gold one after
 //! folding case, compared word by word (the words of one are all words of the other, so "Franz
-//! Berg" matches "der Minister Franz Berg" but "er" does not match "Berger"). Demonstrative and
+//! Berg" matches "der Minister Franz Berg" but "er" does not match "Berger"). When the extractor
+//! found its speaker from a role or pronoun at the quote ("der Bundestrainer" → the coach's name
+//! from earlier in the article), that mention is compared too: the dataset labels the mention,
+//! and its README asks to count a prediction whose span overlaps it. Demonstrative and
 //! relative pronouns ("der", "dieser", "welche", "letztere") count as pronouns, not names: the
 //! gold label is then a reference, like "er", not a name. Gold quotes that share one span (the
 //! same words annotated twice, once for the person and once for the paper that quotes them:
@@ -275,9 +278,10 @@ fn main() -> anyhow::Result<()> {
         // Largest overlap first; between gold quotes of one span, the one whose speaker the
         // prediction gives.
         let agrees = |pi: usize, gi: usize| {
-            golds[gi]
-                .names()
-                .any(|gs| same_speaker(quotes[pi].speaker.as_deref(), gs))
+            golds[gi].names().any(|gs| {
+                same_speaker(quotes[pi].speaker.as_deref(), gs)
+                    || same_speaker(quotes[pi].mention.as_deref(), gs)
+            })
         };
         pairs.sort_by_key(|&(o, pi, gi)| (std::cmp::Reverse(o), !agrees(pi, gi)));
         let mut pred_match = vec![None; pred.len()];
@@ -301,7 +305,11 @@ fn main() -> anyhow::Result<()> {
                         if !names.is_empty() {
                             score.speaker_total += 1;
                             let ps = quotes[pi].speaker.as_deref().unwrap_or_default();
-                            if names.iter().any(|gs| same_speaker(Some(ps), gs)) {
+                            let mention = quotes[pi].mention.as_deref();
+                            if names
+                                .iter()
+                                .any(|gs| same_speaker(Some(ps), gs) || same_speaker(mention, gs))
+                            {
                                 score.speaker_right += 1;
                             } else if verbose && !flat_mode {
                                 eprintln!(

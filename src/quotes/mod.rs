@@ -38,6 +38,9 @@ pub struct Quote {
     pub range: Range<usize>,
     /// Who said it, as the text names them, when it does.
     pub speaker: Option<String>,
+    /// How the text refers to the speaker at the quote, when `speaker` was found from it: the
+    /// role ("der Bundestrainer") or pronoun ("sie") that the name stands for.
+    pub mention: Option<String>,
     /// The words that attribute it ("said", "ha detto", "laut").
     pub cue: Option<String>,
     pub kind: QuoteKind,
@@ -124,6 +127,7 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
                 block: i,
                 range: at..at + block.text.len(),
                 speaker: author.clone(),
+                mention: None,
                 cue: None,
                 kind: QuoteKind::Post,
             });
@@ -166,6 +170,7 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
                 block: i,
                 range: start..end,
                 speaker: None,
+                mention: None,
                 cue: None,
                 kind,
             };
@@ -180,13 +185,24 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
                         let named = definite
                             .then(|| named_role(lex, article, i, span.open.1, &phrase))
                             .flatten();
-                        if let Some(n) = &named {
-                            last_named = Some(n.clone());
-                        }
                         // "Kommentaren eines offiziellen Sprechers" → "ein offizieller Sprecher".
-                        named.or_else(|| Some(lex.nominative(&phrase).unwrap_or(phrase)))
+                        let role = lex.nominative(&phrase).unwrap_or(phrase);
+                        match named {
+                            Some(n) => {
+                                last_named = Some(n.clone());
+                                quote.mention = Some(role);
+                                Some(n)
+                            }
+                            None => Some(role),
+                        }
                     }
-                    Some(Speaker::Anaphor(word)) => last_named.clone().or(word),
+                    Some(Speaker::Anaphor(word)) => match last_named.clone() {
+                        Some(n) => {
+                            quote.mention = word;
+                            Some(n)
+                        }
+                        None => word,
+                    },
                     // No cue: a following quoted sentence keeps the previous speaker.
                     None => last_speaker.clone(),
                 };

@@ -376,6 +376,7 @@ fn phrase_after<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
     let mut end = 0;
     let mut count = 0;
     let mut skipped = 0;
+    let mut after_name = false;
     for (i, raw) in split_with_offsets(text) {
         let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
         let kinds = lex.kinds(w);
@@ -393,6 +394,11 @@ fn phrase_after<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
         if count > 0 && (kinds.stop() && !capitalised(raw) || kinds.reported()) {
             break;
         }
+        // "entgegnete Suttner empört": a word that is no noun after a name ends it.
+        if count > 0 && after_name && !capitalised(w) && !kinds.function() && !kinds.definite() {
+            break;
+        }
+        after_name = capitalised(w) && !kinds.function() && !kinds.definite();
         if begin.is_none() {
             begin = Some(i);
         }
@@ -811,7 +817,7 @@ fn cue_before<'a>(
             CueKind::Verb => {
                 let tail_phrase = phrase_after(lex, tail);
                 reduce(lex, tail_phrase)
-                    .filter(|sp| !matches!(sp, Speaker::Role { phrase, .. } if !lex.is_role(phrase.split_whitespace().last().unwrap_or(""))  && !capitalised(phrase)))
+                    .and_then(|sp| up_to_role(lex, sp))
                     .or_else(|| reduce(lex, phrase_before(lex, head)))
             }
         };
@@ -820,6 +826,23 @@ fn cue_before<'a>(
         }
     }
     None
+}
+
+/// A role phrase after a verb, up to its last role word: "wies der Geschäftsführer alle Vorwürfe
+/// zurück" names "der Geschäftsführer". A lowercase phrase with no role word names no one.
+fn up_to_role(lex: &Lexicon, sp: Speaker) -> Option<Speaker> {
+    let Speaker::Role { phrase, definite } = sp else {
+        return Some(sp);
+    };
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    if words.last().is_some_and(|w| lex.is_role(w)) || capitalised(&phrase) {
+        return Some(Speaker::Role { phrase, definite });
+    }
+    let last_role = words.iter().rposition(|w| lex.is_role(w))?;
+    Some(Speaker::Role {
+        phrase: words[..=last_role].join(" "),
+        definite,
+    })
 }
 
 /// The subject of a clause that ends in its verb, from the clause's start: "wie der Minister

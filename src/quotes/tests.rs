@@ -839,3 +839,29 @@ fn a_short_quote_is_speech_or_a_name_by_the_words_around_it() {
         assert_eq!(got, vec![(quote.to_string(), kind)], "{text}");
     }
 }
+
+#[test]
+fn a_resolved_role_keeps_the_words_the_text_uses() {
+    let quotes = extract(&article(
+        Some("de"),
+        &[
+            "Der Geschäftsführer Udo Prell leitet die Firma seit zehn Jahren.",
+            "Im Gespräch mit der Zeitung wies der Geschäftsführer alle Vorwürfe als „haltlos“ zurück.",
+            "Nachdem sie gefragt wurde, entgegnete Prell empört: „Wir haben nichts zu verbergen.“",
+        ],
+    ));
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Speech)
+        .map(|q| (q.text.as_str(), q.speaker.as_deref(), q.mention.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            // The role up to its noun, resolved to the name it stands for.
+            ("haltlos", Some("Udo Prell"), Some("der Geschäftsführer")),
+            // A word that is no noun after a name ends the speaker's phrase.
+            ("Wir haben nichts zu verbergen.", Some("Prell"), None),
+        ]
+    );
+}

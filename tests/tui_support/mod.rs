@@ -223,6 +223,7 @@ pub fn sample_quotes(a: &Article) -> Vec<Quote> {
             block,
             range: start..start + text.len(),
             speaker: speaker.map(String::from),
+            mention: None,
             cue: None,
             kind,
         }
