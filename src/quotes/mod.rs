@@ -185,15 +185,15 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
                         let named = definite
                             .then(|| named_role(lex, article, i, span.open.1, &phrase))
                             .flatten();
-                        // "Kommentaren eines offiziellen Sprechers" → "ein offizieller Sprecher".
-                        let role = lex.nominative(&phrase).unwrap_or(phrase);
                         match named {
                             Some(n) => {
                                 last_named = Some(n.clone());
-                                quote.mention = Some(role);
+                                quote.mention = Some(phrase);
                                 Some(n)
                             }
-                            None => Some(role),
+                            // "Kommentaren eines offiziellen Sprechers" → "ein offizieller
+                            // Sprecher".
+                            None => Some(lex.nominative(&phrase).unwrap_or(phrase)),
                         }
                     }
                     Some(Speaker::Anaphor(word)) => match last_named.clone() {

@@ -865,3 +865,22 @@ fn a_resolved_role_keeps_the_words_the_text_uses() {
         ]
     );
 }
+
+#[test]
+fn nach_aussagen_names_the_source_and_reported_speech_goes_on_with_it() {
+    assert_eq!(
+        speech(
+            "de",
+            &[
+                "Nach Aussagen der Anwältin des Klägers handelte es sich um „einen ganz normalen Streit unter Nachbarn“. Der Mann sei „nicht gefährlich oder so“."
+            ]
+        ),
+        vec![
+            said(
+                "einen ganz normalen Streit unter Nachbarn",
+                "der Anwältin des Klägers"
+            ),
+            said("nicht gefährlich oder so", "der Anwältin des Klägers"),
+        ]
+    );
+}
