@@ -281,3 +281,50 @@ fn stories_json_lists_singletons_and_show_json_lists_links() {
         .clone();
     assert!(linked.iter().any(|l| l["id"] == other), "{shown}");
 }
+
+#[test]
+fn commands_print_a_folder_in_the_order_of_its_files() {
+    // Files are read in parallel, and a second run finds them in the store's cache: what a
+    // command prints must not depend on either.
+    let home = Home::new();
+    let folder = home.dir.path().join("many");
+    std::fs::create_dir(&folder).unwrap();
+    for i in [5, 2, 7, 0, 3, 6, 1, 4] {
+        std::fs::write(
+            folder.join(format!("note-{i}.txt")),
+            format!("Note {i}\n\n„Wir fahren um {i} Uhr los“, sagte die Lotsin Ada Brenner.\n"),
+        )
+        .unwrap();
+    }
+    let folder = folder.display().to_string();
+    // The first run reads the files; later ones find them in the store's cache.
+    let first = home.json(&["quotes", "--json", &folder]);
+    let list = home.json(&["list", "--json", &folder]);
+    let mut by_path: Vec<(String, String)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["path"].as_str().unwrap().to_string(),
+                i["id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    by_path.sort();
+    let expected: Vec<String> = by_path.into_iter().map(|(_, id)| id).collect();
+    for run in 0..3 {
+        let quotes = if run == 0 {
+            first.clone()
+        } else {
+            home.json(&["quotes", "--json", &folder])
+        };
+        let order: Vec<String> = quotes
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["article"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(order, expected);
+    }
+}

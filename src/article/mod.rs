@@ -58,7 +58,7 @@ pub enum Format {
 
 /// Where an article's text can be read again: bodies are read on demand, not held for the whole
 /// library.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Location {
     /// A file on disk (a feed file holds several articles; they are told apart by id).

@@ -120,7 +120,10 @@ pub fn load_blocking(sources: Vec<Source>) -> (Vec<Summary>, Vec<String>) {
     load_blocking_with(sources, Options::default())
 }
 
-/// Loads everything and waits: every summary (one per id, in load order) and every problem.
+/// Loads everything and waits: every summary (one per id) and every problem. Files are read in
+/// parallel and cached ones come from the store first, so the summaries are put in the order of
+/// their files (a feed's items in the feed's order): a command prints the same library the same
+/// way every time.
 pub fn load_blocking_with(sources: Vec<Source>, options: Options) -> (Vec<Summary>, Vec<String>) {
     let mut library = super::Library::new();
     let mut problems = Vec::new();
@@ -137,8 +140,13 @@ pub fn load_blocking_with(sources: Vec<Source>, options: Options) -> (Vec<Summar
             LoadEvent::Finished => break,
         }
     }
-    let summaries = library.into_entries().into_iter().map(|e| e.summary);
-    (summaries.collect(), problems)
+    let mut summaries: Vec<Summary> = library
+        .into_entries()
+        .into_iter()
+        .map(|e| e.summary)
+        .collect();
+    summaries.sort_by(|a, b| a.location.cmp(&b.location));
+    (summaries, problems)
 }
 
 #[cfg(test)]
