@@ -170,9 +170,19 @@ impl Word<'_> {
 }
 
 fn words<'a>(lex: &Lexicon, text: &'a str) -> Vec<Word<'a>> {
+    words_at_most(lex, text, usize::MAX)
+}
+
+/// The first `max` of [`words`], read no further than needed.
+fn words_at_most<'a>(lex: &Lexicon, text: &'a str, max: usize) -> Vec<Word<'a>> {
     // Room for words of five bytes and a space, so a sentence is one allocation, not three.
-    let mut out: Vec<Word<'_>> = Vec::with_capacity(text.len() / 6 + 1);
+    let mut out: Vec<Word<'_>> =
+        Vec::with_capacity((text.len() / 6 + 1).min(max.saturating_add(1)));
     for raw in text.split_whitespace() {
+        // A word's `comma` may be set by the token after it: one word more is read, then dropped.
+        if out.len() > max {
+            break;
+        }
         let trimmed =
             raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'');
         let trimmed = trimmed.trim_matches(|c: char| c == '-' || c == '’' || c == '\'');
@@ -203,6 +213,7 @@ fn words<'a>(lex: &Lexicon, text: &'a str) -> Vec<Word<'a>> {
             kinds: lex.kinds(trimmed),
         });
     }
+    out.truncate(max);
     out
 }
 
@@ -587,7 +598,10 @@ pub(crate) fn attribute(
     // spoke; the source is the one a cue of the sentence before names ("Berg sagte, …. Der Bau
     // sei „…“"), else the subject of the sentence before, else the last speaker.
     // Without words of reported speech in the lexicon, no sentence is one.
-    if lex.has_reported_words() && subject_of_subjunctive(sentence_words()) {
+    // The subjunctive opens the sentence: its first words tell, and a sentence of a term, which
+    // needs no more of them, is not split whole.
+    let opening = || words_at_most(lex, sentence, SUBJUNCTIVE_SUBJECT_WORDS + 1);
+    if lex.has_reported_words() && subject_of_subjunctive(&opening()) {
         att.speechy = true;
         if !speech(&att) {
             return att;
@@ -631,7 +645,8 @@ fn in_relative_clause(lex: &Lexicon, head: &str) -> bool {
 }
 
 /// The sentence opens with a short subject and a subjunctive ("Der Bau sei", "Jeder Bürger
-/// könne"): reported speech whose subject is not its source.
+/// könne"): reported speech whose subject is not its source. Only the first
+/// `SUBJUNCTIVE_SUBJECT_WORDS + 1` words are read.
 fn subject_of_subjunctive(ws: &[Word<'_>]) -> bool {
     let Some(verb) = ws.iter().position(|w| w.kinds.reported()) else {
         return false;
