@@ -22,6 +22,7 @@ pub(crate) struct Attribution {
     pub cue: Option<String>,
     pub speaker: Option<Speaker>,
     /// A cue of saying or a reported-speech word somewhere in the sentence: speech, not a term.
+    /// Reported-speech words are looked for only near a short quote that starts lowercase.
     pub speechy: bool,
     /// The word before the opening mark names what follows (called “…”, der Film „…“).
     pub naming: bool,
@@ -423,7 +424,9 @@ pub(crate) struct Place<'a> {
     pub prev_text: &'a str,
 }
 
-/// Attribution of the quote at `place`; `short`: the quote has at most a few words.
+/// Attribution of the quote at `place`. `short_lower`: the quote has at most a few words and
+/// starts lowercase, the only quotes whose reading (speech or term) a word of reported speech
+/// near them can change; [`Attribution::speechy`] is not looked up for others.
 ///
 /// `speech` tells from what is known of a quote whether it is speech. When no cue names the
 /// speaker, the search for one in the sentences around (the costliest part) is made only for
@@ -431,7 +434,7 @@ pub(crate) struct Place<'a> {
 pub(crate) fn attribute(
     lex: &Lexicon,
     place: Place<'_>,
-    short: bool,
+    short_lower: bool,
     speech: impl Fn(&Attribution) -> bool,
 ) -> Attribution {
     let Place {
@@ -465,8 +468,8 @@ pub(crate) fn attribute(
         att.adjacent = true;
     }
     att.after_article = lex.is_definite(last_word);
-    // Only short quotes need it (speech or term); skip the word lookups for the rest.
-    att.speechy = short && (has_reported(lex, before) || has_reported(lex, after));
+    // Only short lowercase quotes need it (speech or term); skip the words for the rest.
+    att.speechy = short_lower && (has_reported(lex, before) || has_reported(lex, after));
 
     // After the quote: "…,” said X / “…” ha detto X / „…“, so X / “…,” X said.
     let lead = after.trim_start_matches(|c: char| {
