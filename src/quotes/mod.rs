@@ -402,8 +402,8 @@ const ROLE_LOOKBACK_BYTES: usize = 1500;
 const ROLE_LOOKBACK_MENTIONS: usize = 4;
 
 fn cut_at_verb<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
-    match lex.cues(text).first() {
-        Some(&(s, _, _)) => &text[..s],
+    match lex.first_cue(text) {
+        Some((s, _, _)) => &text[..s],
         None => text,
     }
 }

@@ -488,12 +488,13 @@ pub(crate) fn attribute(
         })
         .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…'));
     let new_sentence = closes_sentence && after.trim_start().starts_with(char::is_uppercase);
-    let cues_after = if new_sentence {
-        Vec::new()
+    // Only the first cue after the quote is read.
+    let cue_after = if new_sentence {
+        None
     } else {
-        lex.cues(lead)
+        lex.first_cue(lead)
     };
-    if let Some(&(s, e, kind)) = cues_after.first() {
+    if let Some((s, e, kind)) = cue_after {
         let subject = &lead[..s];
         let subject_words = subject.split_whitespace().count();
         att.speechy = true;
