@@ -15,6 +15,11 @@ use std::hint::black_box;
 use tidings::article::{Article, ArticleId, Block, BlockKind, Format, Location, Origin};
 use tidings::quotes::extract;
 
+// The reader (src/main.rs) runs the extractor under mimalloc: the bench measures it with the
+// same allocator, not glibc's malloc, which it would otherwise get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 struct Rng(u64);
 impl Rng {
     fn next(&mut self) -> usize {

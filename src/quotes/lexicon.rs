@@ -337,10 +337,19 @@ impl Lexicon {
 
     /// The cues in `text`, whole words only: (start, end, kind), in order.
     pub fn cues(&self, text: &str) -> Vec<(usize, usize, CueKind)> {
-        let Some(ac) = &self.cues else {
-            return Vec::new();
-        };
-        ac.find_iter(text)
+        self.cue_iter(text).collect()
+    }
+
+    /// The first of [`Lexicon::cues`]: the search stops at it.
+    pub(crate) fn first_cue(&self, text: &str) -> Option<(usize, usize, CueKind)> {
+        self.cue_iter(text).next()
+    }
+
+    fn cue_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize, CueKind)> + 't {
+        let matches = self.cues.as_ref().map(|ac| ac.find_iter(text));
+        matches
+            .into_iter()
+            .flatten()
             .filter(|m| {
                 let before = text[..m.start()].chars().next_back();
                 let after = text[m.end()..].chars().next();
@@ -354,7 +363,6 @@ impl Lexicon {
                 Some((m.start(), m.end(), kind))
             })
             .filter(|&(_, e, kind)| kind != CueKind::Before || self.opens_noun_phrase(&text[e..]))
-            .collect()
     }
 
     /// The text starts with a noun phrase: a capitalised word, a quoted name or a determiner

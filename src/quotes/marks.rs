@@ -10,11 +10,14 @@
 /// Every glyph that can be a quotation mark: `"` and `'` (the typewriter marks), “ ” „ ‟ ‘ ’ ‚ « » ‹ ›
 /// 「 」 『 』.
 pub(super) fn is_mark(c: char) -> bool {
+    // Asked of every character of the sentences around quotes, most of them ASCII letters:
+    // those are answered by two comparisons, before the match over the other glyphs.
+    if c.is_ascii() {
+        return matches!(c, '"' | '\'');
+    }
     matches!(
         c,
-        '"' | '\''
-            | '“'
-            | '”'
+        '“' | '”'
             | '„'
             | '‟'
             | '‘'

@@ -161,7 +161,8 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
                     .map(|(_, at)| at),
             };
             // A term's speaker is never read (below): attribute need not look for one.
-            let att = speaker::attribute(lex, place, short, |att| {
+            let short_lower = short && starts_lowercase(&text);
+            let att = speaker::attribute(lex, place, short_lower, |att| {
                 classify(&text, short, att) == QuoteKind::Speech
             });
             let kind = classify(&text, short, &att);
@@ -222,7 +223,7 @@ pub fn extract_with(article: &Article, lexicons: &Lexicons) -> Vec<Quote> {
 /// (a fragment of what was said), one starting uppercase there is most often a name. `short`:
 /// the text has at most [`TERM_WORDS`] words.
 fn classify(text: &str, short: bool, att: &speaker::Attribution) -> QuoteKind {
-    let lower = text.starts_with(|c: char| c.is_lowercase());
+    let lower = starts_lowercase(text);
     let sentence = text.ends_with(['.', '!', '?', ',', '…']);
     // A name has no sentence punctuation and, unless a cue follows it, is not speech.
     let name_like = !lower && !sentence && !att.after && !att.colon;
@@ -253,6 +254,10 @@ fn classify(text: &str, short: bool, att: &speaker::Attribution) -> QuoteKind {
     } else {
         QuoteKind::Speech
     }
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_lowercase())
 }
 
 /// The quoted text without its marks, and without the opening marks of paragraphs it continues
@@ -448,8 +453,8 @@ const ROLE_LOOKBACK_BYTES: usize = 1500;
 const ROLE_LOOKBACK_MENTIONS: usize = 4;
 
 fn cut_at_verb<'a>(lex: &Lexicon, text: &'a str) -> &'a str {
-    match lex.cues(text).first() {
-        Some(&(s, _, _)) => &text[..s],
+    match lex.first_cue(text) {
+        Some((s, _, _)) => &text[..s],
         None => text,
     }
 }

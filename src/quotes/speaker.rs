@@ -22,6 +22,7 @@ pub(crate) struct Attribution {
     pub cue: Option<String>,
     pub speaker: Option<Speaker>,
     /// A cue of saying or a reported-speech word somewhere in the sentence: speech, not a term.
+    /// Reported-speech words are looked for only near a short quote that starts lowercase.
     pub speechy: bool,
     /// The word before the opening mark names what follows (called “…”, der Film „…“).
     pub naming: bool,
@@ -207,9 +208,19 @@ impl Word<'_> {
 }
 
 fn words<'a>(lex: &Lexicon, text: &'a str) -> Vec<Word<'a>> {
+    words_at_most(lex, text, usize::MAX)
+}
+
+/// The first `max` of [`words`], read no further than needed.
+fn words_at_most<'a>(lex: &Lexicon, text: &'a str, max: usize) -> Vec<Word<'a>> {
     // Room for words of five bytes and a space, so a sentence is one allocation, not three.
-    let mut out: Vec<Word<'_>> = Vec::with_capacity(text.len() / 6 + 1);
+    let mut out: Vec<Word<'_>> =
+        Vec::with_capacity((text.len() / 6 + 1).min(max.saturating_add(1)));
     for raw in text.split_whitespace() {
+        // A word's `comma` may be set by the token after it: one word more is read, then dropped.
+        if out.len() > max {
+            break;
+        }
         let trimmed =
             raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '’' && c != '\'');
         let trimmed = trimmed.trim_matches(|c: char| c == '-' || c == '’' || c == '\'');
@@ -240,6 +251,7 @@ fn words<'a>(lex: &Lexicon, text: &'a str) -> Vec<Word<'a>> {
             kinds: lex.kinds(trimmed),
         });
     }
+    out.truncate(max);
     out
 }
 
@@ -467,7 +479,9 @@ pub(crate) struct Place<'a> {
     pub after_speech: Option<usize>,
 }
 
-/// Attribution of the quote at `place`; `short`: the quote has at most a few words.
+/// Attribution of the quote at `place`. `short_lower`: the quote has at most a few words and
+/// starts lowercase, the only quotes whose reading (speech or term) a word of reported speech
+/// near them can change; [`Attribution::speechy`] is not looked up for others.
 ///
 /// `speech` tells from what is known of a quote whether it is speech. When no cue names the
 /// speaker, the search for one in the sentences around (the costliest part) is made only for
@@ -475,7 +489,7 @@ pub(crate) struct Place<'a> {
 pub(crate) fn attribute(
     lex: &Lexicon,
     place: Place<'_>,
-    short: bool,
+    short_lower: bool,
     speech: impl Fn(&Attribution) -> bool,
 ) -> Attribution {
     let Place {
@@ -534,8 +548,8 @@ pub(crate) fn attribute(
     };
     let judging = lex.is_judging(governing);
     att.after_article = lex.is_definite(last_word);
-    // Only short quotes need it (speech or term); skip the word lookups for the rest.
-    att.speechy = short && (has_reported(lex, before) || has_reported(lex, after));
+    // Only short lowercase quotes need it (speech or term); skip the words for the rest.
+    att.speechy = short_lower && (has_reported(lex, before) || has_reported(lex, after));
     if judging && before_cues().iter().any(|c| c.2 == CueKind::Verb) {
         att.naming = false;
         att.after_article = false;
@@ -564,12 +578,13 @@ pub(crate) fn attribute(
     let bare = !last_inside.is_some_and(|c| matches!(c, ',' | '.' | '!' | '?' | '…' | ':' | ';'))
         && after.trim_start().starts_with(char::is_alphabetic);
     let new_sentence = closes_sentence && after.trim_start().starts_with(char::is_uppercase);
-    let cues_after = if new_sentence {
-        Vec::new()
+    // Only the first cue after the quote is read.
+    let cue_after = if new_sentence {
+        None
     } else {
-        lex.cues(lead)
+        lex.first_cue(lead)
     };
-    if let Some(&(s, e, kind)) = cues_after.first() {
+    if let Some((s, e, kind)) = cue_after {
         let subject = &lead[..s];
         let subject_words = subject.split_whitespace().count();
         att.speechy = true;
@@ -686,7 +701,10 @@ pub(crate) fn attribute(
     // spoke; the source is the one a cue of the sentence before names ("Berg sagte, …. Der Bau
     // sei „…“"), else the subject of the sentence before, else the last speaker.
     // Without words of reported speech in the lexicon, no sentence is one.
-    if lex.has_reported_words() && subject_of_subjunctive(sentence_words()) {
+    // The subjunctive opens the sentence: its first words tell, and a sentence of a term, which
+    // needs no more of them, is not split whole.
+    let opening = || words_at_most(lex, sentence, SUBJUNCTIVE_SUBJECT_WORDS + 1);
+    if lex.has_reported_words() && subject_of_subjunctive(&opening()) {
         att.speechy = true;
         if !speech(&att) || continues {
             return att;
@@ -734,7 +752,8 @@ fn in_relative_clause(lex: &Lexicon, head: &str) -> bool {
 }
 
 /// The sentence opens with a short subject and a subjunctive ("Der Bau sei", "Jeder Bürger
-/// könne"): reported speech whose subject is not its source.
+/// könne"): reported speech whose subject is not its source. Only the first
+/// `SUBJUNCTIVE_SUBJECT_WORDS + 1` words are read.
 fn subject_of_subjunctive(ws: &[Word<'_>]) -> bool {
     let Some(verb) = ws.iter().position(|w| w.kinds.reported()) else {
         return false;
