@@ -120,13 +120,19 @@ fn sentence_ends(lex: &Lexicon, text: &str) -> usize {
     let mut ends = 0;
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
-        ends += usize::from(match c {
-            '!' | '?' => next.is_none_or(char::is_whitespace),
-            '.' => ends_sentence(lex, text, i, next),
-            _ => false,
-        });
+        ends += usize::from(ends_sentence_at(lex, text, i, c, next));
     }
     ends
+}
+
+/// Character `c` at byte `i` of `text`, before `next`, ends a sentence: "!" or "?" before white
+/// space or the end, or a full stop that [`ends_sentence`].
+fn ends_sentence_at(lex: &Lexicon, text: &str, i: usize, c: char, next: Option<char>) -> bool {
+    match c {
+        '!' | '?' => next.is_none_or(char::is_whitespace),
+        '.' => ends_sentence(lex, text, i, next),
+        _ => false,
+    }
 }
 
 /// The part of the sentence before a quote: back to a sentence end or another quote.
@@ -171,11 +177,7 @@ fn after_window<'a>(lex: &Lexicon, text: &'a str, close_end: usize) -> &'a str {
             break;
         }
         let next = chars.peek().map(|&(_, n)| n);
-        let stop = match c {
-            '!' | '?' => next.is_none_or(char::is_whitespace),
-            '.' => ends_sentence(lex, slice, i, next),
-            _ => false,
-        };
+        let stop = ends_sentence_at(lex, slice, i, c, next);
         // Not the end when it is the first thing after the quote.
         if stop && !slice[..i].trim().is_empty() {
             end = i;
@@ -538,7 +540,7 @@ pub(crate) fn attribute(
     // „…“": after a verb of saying, such a word (with an article or not) quotes what someone
     // said of a thing, not its name, capitalised or not.
     let governing = if lex.is_function_word(last_word) && !lex.is_judging(last_word) {
-        before_trim[..before_trim.len() - last_word.len()]
+        before_trim[..last_word.as_ptr() as usize - before_trim.as_ptr() as usize]
             .trim_end()
             .rsplit(char::is_whitespace)
             .next()
